@@ -1,0 +1,131 @@
+"""The home page and the site-wide settings editors manage in the admin."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+
+class HomePage(Page):
+    """The portal's front page: what JIPP Sulsel is, key figures and what is new."""
+
+    lead = models.CharField(
+        _("kalimat pembuka"),
+        max_length=255,
+        help_text=_("Satu kalimat yang menjelaskan JIPP Sulsel kepada pengunjung baru."),
+    )
+    about = RichTextField(_("tentang JIPP Sulsel"), features=["bold", "italic", "link", "ul"])
+    featured_innovations_heading = models.CharField(
+        _("judul inovasi unggulan"), max_length=120, default="Inovasi unggulan"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("about"),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_innovations_heading"),
+                InlinePanel("featured_innovations", label=_("Inovasi unggulan"), max_num=6),
+            ],
+            heading=_("Inovasi unggulan"),
+        ),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        from publications.models import Partner
+
+        from .stats import featured_innovations, key_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["key_figures"] = key_figures()
+        context["featured_innovations"] = featured_innovations(self)
+        context["partners"] = Partner.objects.select_related("logo")
+        return context
+
+
+class HomePageFeaturedInnovation(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_innovations")
+    innovation = models.ForeignKey(
+        "innovations.InnovationPage",
+        verbose_name=_("inovasi"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("innovation")]
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Contact details, social links, navigation and footer, edited by communications staff."""
+
+    organisation_name = models.CharField(
+        _("nama organisasi"),
+        max_length=200,
+        default="Biro Organisasi Setda Provinsi Sulawesi Selatan",
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    footer_text = models.TextField(_("teks kaki halaman"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Kontak"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("instagram_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("x_url"),
+            ],
+            heading=_("Media sosial"),
+        ),
+        InlinePanel("navigation_links", heading=_("Navigasi utama"), label=_("Tautan")),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("pengaturan situs")
+
+
+class NavigationLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="navigation_links")
+    label = models.CharField(_("label"), max_length=60)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.CharField(_("URL"), max_length=255, blank=True)
+
+    panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url")]
+
+    @property
+    def href(self):
+        if self.page_id:
+            return self.page.url
+        return self.url

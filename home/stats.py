@@ -1,0 +1,48 @@
+"""Figures the home page reports about the network."""
+
+from django.db.models import Exists, OuterRef
+
+from innovations.models import Agency, InnovationPage, Region
+
+
+def key_figures():
+    """Innovations, agencies, regions covered and One Agency One Innovation coverage."""
+    live = InnovationPage.objects.live()
+    innovation_count = live.count()
+    agencies = Agency.objects.annotate(has_innovation=Exists(live.filter(agency=OuterRef("pk"))))
+    agency_count = agencies.count()
+    innovating_agencies = agencies.filter(has_innovation=True).count()
+    local_regions = Region.objects.exclude(kind=Region.Kind.PROVINCE)
+    regions_covered = local_regions.filter(
+        Exists(
+            InnovationPage.regions.through.objects.filter(
+                region=OuterRef("pk"), innovationpage__in=live.values("pk")
+            )
+        )
+    ).count()
+    return {
+        "innovations": innovation_count,
+        "agencies": agency_count,
+        "regions_covered": regions_covered,
+        "regions_total": local_regions.count(),
+        "agency_coverage_percent": round(100 * innovating_agencies / agency_count)
+        if agency_count
+        else 0,
+    }
+
+
+def featured_innovations(home_page, limit=3):
+    """The editors' choice, topped up with the newest live innovations."""
+    chosen_ids = list(
+        home_page.featured_innovations.values_list("innovation_id", flat=True)[:limit]
+    )
+    queryset = InnovationPage.objects.live().select_related("agency", "hero_image")
+    chosen = {page.pk: page for page in queryset.filter(pk__in=chosen_ids)}
+    result = [chosen[pk] for pk in chosen_ids if pk in chosen]
+    if len(result) < limit:
+        result += list(
+            queryset.exclude(pk__in=chosen_ids).order_by("-first_published_at")[
+                : limit - len(result)
+            ]
+        )
+    return result

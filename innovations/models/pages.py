@@ -1,0 +1,525 @@
+"""The structured case study of an innovation and the catalogue page that lists them."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
+
+CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def year_validators():
+    return [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class InnovationIndexPage(Page):
+    """The public catalogue at /inovasi/: facets, sorting, compare, map and exports."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["innovations.InnovationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("katalog inovasi")
+        verbose_name_plural = _("katalog inovasi")
+
+
+class InnovationPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "innovations.InnovationPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class InnovationPage(Page):
+    """A public-service innovation documented as a structured, replicable case study."""
+
+    class Form(models.TextChoices):
+        GOVERNANCE = "tata_kelola", _("Inovasi tata kelola pemerintahan")
+        PUBLIC_SERVICE = "pelayanan_publik", _("Inovasi pelayanan publik")
+        OTHER = "lainnya", _("Inovasi lainnya")
+
+    class Initiator(models.TextChoices):
+        HEAD_OF_REGION = "kepala_daerah", _("Kepala daerah")
+        DPRD = "dprd", _("Anggota DPRD")
+        OPD = "opd", _("OPD")
+        ASN = "asn", _("ASN")
+        COMMUNITY = "masyarakat", _("Masyarakat")
+
+    class Stage(models.TextChoices):
+        INITIATIVE = "inisiatif", _("Inisiatif")
+        TRIAL = "uji_coba", _("Uji coba")
+        IMPLEMENTATION = "penerapan", _("Penerapan")
+
+    class Status(models.TextChoices):
+        ACTIVE = "aktif", _("Aktif")
+        PAUSED = "terhenti_sementara", _("Terhenti sementara")
+        DISCONTINUED = "dihentikan", _("Dihentikan")
+
+    class BudgetSource(models.TextChoices):
+        APBD = "apbd", _("APBD")
+        APBN = "apbn", _("APBN")
+        APBDES = "apbdes", _("APB Desa")
+        BLUD = "blud", _("BLUD")
+        CSR = "csr", _("CSR/swasta")
+        PARTNER = "mitra", _("Mitra pembangunan/hibah")
+        COMMUNITY = "swadaya", _("Swadaya masyarakat")
+        NONE = "tanpa_biaya", _("Tanpa biaya khusus")
+
+    # Identity
+    tagline = models.CharField(_("slogan"), max_length=160, blank=True)
+    summary = models.TextField(
+        _("ringkasan"),
+        max_length=600,
+        help_text=_("Dua atau tiga kalimat: masalah apa yang diatasi dan bagaimana."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar utama"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("instansi pengelola"),
+        on_delete=models.PROTECT,
+        related_name="innovations",
+    )
+    regions = ParentalManyToManyField(
+        Region,
+        verbose_name=_("wilayah penerapan"),
+        related_name="innovations",
+        help_text=_("Kabupaten/kota tempat inovasi diterapkan."),
+    )
+    sectors = ParentalManyToManyField(
+        Sector, verbose_name=_("urusan pemerintahan"), related_name="innovations"
+    )
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal,
+        verbose_name=_("TPB/SDG"),
+        related_name="innovations",
+        blank=True,
+    )
+    form = models.CharField(_("bentuk inovasi"), max_length=20, choices=Form.choices)
+    is_digital = models.BooleanField(
+        _("inovasi digital"),
+        default=False,
+        help_text=_("Centang bila inovasi berbasis aplikasi atau TIK."),
+    )
+    initiator = models.CharField(_("inisiator"), max_length=20, choices=Initiator.choices)
+    stage = models.CharField(_("tahapan"), max_length=12, choices=Stage.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    launched_on = models.DateField(
+        _("tanggal diluncurkan"), help_text=_("Tanggal inovasi pertama kali dicetuskan.")
+    )
+    trial_started_on = models.DateField(_("tanggal uji coba"), null=True, blank=True)
+    implemented_on = models.DateField(_("tanggal penerapan"), null=True, blank=True)
+    website = models.URLField(_("situs atau aplikasi"), blank=True)
+    tags = ClusterTaggableManager(
+        through=InnovationPageTag, blank=True, verbose_name=_("kata kunci")
+    )
+
+    # Case study
+    problem = RichTextField(
+        _("permasalahan"), features=CASE_STUDY_FEATURES, help_text=_("Kondisi sebelum inovasi.")
+    )
+    approach = RichTextField(
+        _("pendekatan"), features=CASE_STUDY_FEATURES, help_text=_("Gagasan utama inovasi.")
+    )
+    results = RichTextField(_("hasil"), features=CASE_STUDY_FEATURES, blank=True)
+    beneficiaries = models.TextField(
+        _("penerima manfaat"), blank=True, help_text=_("Siapa yang terlayani, dan berapa banyak.")
+    )
+    beneficiaries_count = models.PositiveIntegerField(
+        _("jumlah penerima manfaat"), null=True, blank=True
+    )
+    lessons_learned = RichTextField(_("pelajaran"), features=CASE_STUDY_FEATURES, blank=True)
+    sustainability = RichTextField(_("keberlanjutan"), features=CASE_STUDY_FEATURES, blank=True)
+
+    # Replication
+    regulation_prerequisites = models.TextField(_("prasyarat regulasi"), blank=True)
+    staff_prerequisites = models.TextField(_("prasyarat SDM"), blank=True)
+    budget_prerequisites = models.TextField(_("prasyarat anggaran"), blank=True)
+    infrastructure_prerequisites = models.TextField(_("prasyarat sarana dan prasarana"), blank=True)
+    cost = models.PositiveBigIntegerField(
+        _("biaya (Rp)"),
+        null=True,
+        blank=True,
+        help_text=_("Perkiraan biaya penerapan per tahun, dalam rupiah, tanpa titik."),
+    )
+    budget_source = models.CharField(
+        _("sumber anggaran"), max_length=16, choices=BudgetSource.choices, blank=True
+    )
+    how_to_replicate = RichTextField(
+        _("cara mereplikasi"), features=CASE_STUDY_FEATURES, blank=True
+    )
+    regulations = ParentalManyToManyField(
+        "publications.Regulation",
+        verbose_name=_("dasar hukum"),
+        related_name="innovations",
+        blank=True,
+    )
+    replication_count = models.PositiveIntegerField(
+        _("jumlah replikasi"),
+        default=0,
+        editable=False,
+        help_text=_("Dihitung dari catatan replikasi yang sedang berjalan atau sudah diterapkan."),
+    )
+
+    # Media and contact
+    video_url = models.URLField(
+        _("video"), blank=True, help_text=_("Tautan video (YouTube atau Vimeo).")
+    )
+    contact_name = models.CharField(_("nama narahubung"), max_length=120, blank=True)
+    contact_role = models.CharField(_("jabatan narahubung"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("surel narahubung"), blank=True)
+    contact_phone = models.CharField(_("telepon narahubung"), max_length=32, blank=True)
+
+    is_demo = models.BooleanField(
+        _("data contoh"),
+        default=False,
+        help_text=_("Ditandai bila konten ini dibuat oleh data demo, bukan data nyata."),
+    )
+
+    identity_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("agency"),
+                FieldPanel("regions"),
+                FieldPanel("sectors"),
+                FieldPanel("sdgs"),
+            ],
+            heading=_("Pengelola dan klasifikasi"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("form"), FieldPanel("initiator")]),
+                FieldRowPanel([FieldPanel("stage"), FieldPanel("status")]),
+                FieldPanel("is_digital"),
+            ],
+            heading=_("Jenis dan tahapan"),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("launched_on"),
+                FieldPanel("trial_started_on"),
+                FieldPanel("implemented_on"),
+            ],
+            heading=_("Tanggal"),
+        ),
+        FieldPanel("website"),
+        FieldPanel("tags"),
+        FieldPanel("is_demo"),
+    ]
+    case_study_panels = [
+        FieldPanel("problem"),
+        FieldPanel("approach"),
+        InlinePanel("steps", heading=_("Langkah penerapan"), label=_("Langkah")),
+        FieldPanel("results"),
+        InlinePanel("key_figures", heading=_("Angka kunci"), label=_("Angka kunci")),
+        MultiFieldPanel(
+            [FieldPanel("beneficiaries"), FieldPanel("beneficiaries_count")],
+            heading=_("Penerima manfaat"),
+        ),
+        FieldPanel("lessons_learned"),
+        FieldPanel("sustainability"),
+    ]
+    replication_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("regulation_prerequisites"),
+                FieldPanel("staff_prerequisites"),
+                FieldPanel("budget_prerequisites"),
+                FieldPanel("infrastructure_prerequisites"),
+            ],
+            heading=_("Prasyarat"),
+        ),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("budget_source")], heading=_("Biaya")),
+        FieldPanel("how_to_replicate"),
+        FieldPanel("regulations"),
+        InlinePanel("replications", heading=_("Catatan replikasi"), label=_("Replikasi")),
+    ]
+    recognition_panels = [
+        InlinePanel("awards", heading=_("Penghargaan"), label=_("Penghargaan")),
+        InlinePanel("documents", heading=_("Dokumen"), label=_("Dokumen")),
+        InlinePanel("gallery_images", heading=_("Galeri"), label=_("Gambar")),
+        FieldPanel("video_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Narahubung"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(identity_panels, heading=_("Identitas")),
+            ObjectList(case_study_panels, heading=_("Studi kasus")),
+            ObjectList(replication_panels, heading=_("Replikasi")),
+            ObjectList(recognition_panels, heading=_("Pengakuan dan kontak")),
+            ObjectList(Page.promote_panels, heading=_("Promosi")),
+            ObjectList(Page.settings_panels, heading=_("Pengaturan")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("tagline", boost=3),
+        index.AutocompleteField("tagline"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("problem"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("beneficiaries"),
+        index.SearchField("how_to_replicate"),
+        index.RelatedFields("agency", [index.SearchField("name"), index.SearchField("acronym")]),
+        index.RelatedFields("regions", [index.SearchField("name")]),
+        index.RelatedFields("sectors", [index.SearchField("name")]),
+        index.RelatedFields("sdgs", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("agency"),
+        index.FilterField("stage"),
+        index.FilterField("form"),
+        index.FilterField("is_digital"),
+        index.FilterField("status"),
+        index.FilterField("launched_on"),
+    ]
+
+    parent_page_types = ["innovations.InnovationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("inovasi")
+        verbose_name_plural = _("inovasi")
+        indexes = [
+            models.Index(fields=["stage"]),
+            models.Index(fields=["launched_on"]),
+            models.Index(fields=["replication_count"]),
+        ]
+
+    @property
+    def launched_year(self):
+        return self.launched_on.year if self.launched_on else None
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        for field in ("launched_on", "trial_started_on", "implemented_on"):
+            value = getattr(self, field)
+            if value and value > today:
+                errors[field] = _("Tanggal tidak boleh di masa depan.")
+        if self.launched_on and self.trial_started_on and self.trial_started_on < self.launched_on:
+            errors.setdefault(
+                "trial_started_on", _("Uji coba tidak boleh sebelum inovasi diluncurkan.")
+            )
+        if (
+            self.trial_started_on
+            and self.implemented_on
+            and self.implemented_on < self.trial_started_on
+        ):
+            errors.setdefault(
+                "implemented_on", _("Penerapan tidak boleh sebelum uji coba dimulai.")
+            )
+        if self.launched_on and self.implemented_on and self.implemented_on < self.launched_on:
+            errors.setdefault(
+                "implemented_on", _("Penerapan tidak boleh sebelum inovasi diluncurkan.")
+            )
+        if self.stage == self.Stage.TRIAL and not self.trial_started_on:
+            errors.setdefault(
+                "trial_started_on", _("Inovasi pada tahap uji coba memerlukan tanggal uji coba.")
+            )
+        if self.stage == self.Stage.IMPLEMENTATION and not self.implemented_on:
+            errors.setdefault(
+                "implemented_on", _("Inovasi pada tahap penerapan memerlukan tanggal penerapan.")
+            )
+        if self.stage == self.Stage.INITIATIVE and self.implemented_on:
+            errors.setdefault(
+                "stage",
+                _("Inovasi yang sudah memiliki tanggal penerapan tidak lagi pada tahap inisiatif."),
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def count_replications(self):
+        counted = {
+            InnovationReplication.Status.IN_PROGRESS,
+            InnovationReplication.Status.REPLICATED,
+        }
+        return sum(1 for record in self.replications.all() if record.status in counted)
+
+    def save(self, *args, **kwargs):
+        self.replication_count = self.count_replications()
+        super().save(*args, **kwargs)
+
+
+class InnovationStep(Orderable):
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(_("judul langkah"), max_length=160)
+    description = models.TextField(_("uraian"), blank=True)
+    period = models.CharField(
+        _("waktu"), max_length=60, blank=True, help_text=_("Misalnya: Jan–Mar 2020.")
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("period")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("langkah penerapan")
+
+
+class InnovationKeyFigure(Orderable):
+    """A measured result: value against a baseline over a period."""
+
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("indikator"), max_length=120)
+    value = models.DecimalField(_("nilai"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("satuan"), max_length=40, blank=True)
+    baseline = models.DecimalField(
+        _("nilai awal"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    period = models.CharField(_("periode"), max_length=60, blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("period")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("angka kunci")
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+
+class InnovationReplication(Orderable):
+    """Another region or agency that adopted the innovation."""
+
+    class Status(models.TextChoices):
+        PLANNED = "direncanakan", _("Direncanakan")
+        IN_PROGRESS = "berjalan", _("Sedang direplikasi")
+        REPLICATED = "diterapkan", _("Sudah diterapkan")
+        DISCONTINUED = "dihentikan", _("Dihentikan")
+
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="replications")
+    region = models.ForeignKey(
+        Region, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("instansi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replications",
+    )
+    adopter_name = models.CharField(
+        _("nama pereplikasi"),
+        max_length=200,
+        blank=True,
+        help_text=_("Isi bila pereplikasi bukan instansi di Sulawesi Selatan."),
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=year_validators())
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("region"), FieldPanel("agency")]),
+        FieldPanel("adopter_name"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("status")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("replikasi")
+
+    def clean(self):
+        super().clean()
+        if self.year and self.year > datetime.date.today().year + 1:
+            raise ValidationError({"year": _("Tahun replikasi terlalu jauh di masa depan.")})
+
+
+class InnovationAward(Orderable):
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="awards")
+    award = models.ForeignKey(
+        Award, verbose_name=_("penghargaan"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=year_validators())
+    rank = models.CharField(
+        _("peringkat"), max_length=60, blank=True, help_text=_("Misalnya: Top 99, Top 45, Juara I.")
+    )
+
+    panels = [FieldPanel("award"), FieldRowPanel([FieldPanel("year"), FieldPanel("rank")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("penghargaan inovasi")
+
+    def __str__(self):
+        return " ".join(str(part) for part in (self.award, self.rank, self.year) if part)
+
+
+class InnovationDocument(Orderable):
+    class Kind(models.TextChoices):
+        SOP = "sop", _("SOP")
+        DECREE = "sk", _("Surat keputusan")
+        REGULATION = "regulasi", _("Peraturan")
+        REPORT = "laporan", _("Laporan")
+        PRESENTATION = "presentasi", _("Bahan paparan")
+        OTHER = "lainnya", _("Lainnya")
+
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("jenis"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
+
+    panels = [FieldPanel("document"), FieldPanel("kind")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("dokumen inovasi")
+
+
+class InnovationGalleryImage(Orderable):
+    page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("gambar"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("keterangan"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gambar galeri")

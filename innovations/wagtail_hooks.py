@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "bps_code", "kind", "seat"]
+    list_filter = ["kind"]
+    search_fields = ["name", "bps_code"]
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    list_display = ["name", "acronym", "kind", "region"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "acronym"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "folder-open-inverse"
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class SDGViewSet(SnippetViewSet):
+    model = SustainableDevelopmentGoal
+    icon = "globe"
+    list_display = ["number", "name", "colour"]
+
+
+class AwardViewSet(SnippetViewSet):
+    model = Award
+    icon = "pick"
+    list_display = ["name", "short_name", "level", "organiser"]
+    list_filter = ["level"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = [RegionViewSet, AgencyViewSet, SectorViewSet, SDGViewSet, AwardViewSet]
+    menu_icon = "tag"
+    menu_label = _("Taksonomi")
+    menu_name = "taxonomies"
+
+
+register_snippet(TaxonomyViewSetGroup)

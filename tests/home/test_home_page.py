@@ -1,0 +1,39 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.innovations.factories import (
+    AgencyFactory,
+    InnovationIndexPageFactory,
+    InnovationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_what_jipp_is_and_its_key_figures(client, home_page):
+    catalogue = InnovationIndexPageFactory(parent=home_page)
+    InnovationPageFactory(parent=catalogue, title="Dukcapil Goes to Village")
+    AgencyFactory()  # an agency without any innovation lowers the coverage
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "id"
+    assert soup.find("h1").get_text(strip=True) == home_page.title
+    figures = [li.get_text(" ", strip=True) for li in soup.select(".stat")]
+    assert figures[0].startswith("1 ")
+    assert figures[1].startswith("2 ")
+    assert "1/24" in figures[2]
+    assert figures[3].startswith("50%")
+    assert soup.find("a", string="Dukcapil Goes to Village")
+
+
+def test_home_page_has_skip_link_and_landmarks(client, home_page):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    skip = soup.find("a", class_="skip-link")
+    assert skip["href"] == "#main"
+    assert soup.find("main", id="main")
+    assert soup.find("header") and soup.find("footer") and soup.find("nav")
+    assert not soup.find("script", src=False), "inline scripts break the Content-Security-Policy"
+    assert not soup.find("style") and not soup.select("[style]")
