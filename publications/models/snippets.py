@@ -1,7 +1,6 @@
-"""News, learning resources, events, regulations and partners.
+"""Snippets of the publications app: regulations, partners and the publication taxonomies.
 
-Regulation and Partner are snippets referenced from innovations and the home page;
-the page types are added by the publications work.
+Regulation and Partner are also referenced from innovations and the home page.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -77,6 +76,16 @@ class Regulation(index.Indexed, models.Model):
             "title": self.title,
         }
 
+    def get_url(self, request=None):
+        """The regulation's page under /regulasi/, or None while that list is not published."""
+        from .directory import RegulationIndexPage
+
+        return RegulationIndexPage.regulation_url(self, request)
+
+    @property
+    def url(self):
+        return self.get_url()
+
     @property
     def citation(self):
         return _("%(kind)s No. %(number)s/%(year)s") % {
@@ -125,6 +134,41 @@ class Partner(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("mitra")
         verbose_name_plural = _("mitra")
+
+    def __str__(self):
+        return self.name
+
+
+class NewsCategory(models.Model):
+    """A category of news (e.g. Kegiatan, Penghargaan, Kebijakan), edited by editors."""
+
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kategori berita")
+        verbose_name_plural = _("kategori berita")
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceTopic(models.Model):
+    """A topic of the learning-resource library (e.g. Manajemen inovasi, Pelayanan digital)."""
+
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("keterangan"), max_length=250, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topik sumber belajar")
+        verbose_name_plural = _("topik sumber belajar")
 
     def __str__(self):
         return self.name

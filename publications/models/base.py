@@ -1,0 +1,79 @@
+"""What every publications page shares: listing helpers and structured data for search engines."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import RichTextField
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def intro_field():
+    return RichTextField(
+        _("pengantar"),
+        blank=True,
+        features=INTRO_FEATURES,
+        help_text=_("Satu atau dua kalimat di atas daftar."),
+    )
+
+
+def related_innovations_field(related_name):
+    return ParentalManyToManyField(
+        "innovations.InnovationPage",
+        verbose_name=_("inovasi terkait"),
+        related_name=related_name,
+        blank=True,
+        help_text=_("Inovasi yang dibahas atau menjadi contoh di halaman ini."),
+    )
+
+
+def lead_image_field(verbose_name=None):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name or _("gambar utama"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Dipakai di kartu daftar dan saat dibagikan ke media sosial."),
+    )
+
+
+def demo_flag_field():
+    return models.BooleanField(
+        _("konten contoh"),
+        default=False,
+        help_text=_("Ditandai bila halaman ini dibuat oleh data demo, bukan informasi nyata."),
+    )
+
+
+class StructuredDataMixin:
+    """Open Graph and schema.org JSON-LD for a page.
+
+    Subclasses override `schema_type` and `structured_data()`; `social_image` and
+    `social_description` feed the Open Graph tags.
+    """
+
+    schema_type = "WebPage"
+    og_type = "website"
+
+    @property
+    def social_image(self):
+        return getattr(self, "lead_image", None)
+
+    @property
+    def social_description(self):
+        return self.search_description or getattr(self, "summary", "") or ""
+
+    def structured_data(self, request=None):
+        from publications.seo import organisation_data
+
+        return {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": "id",
+            "description": self.social_description,
+            "publisher": organisation_data(request),
+        }

@@ -1,0 +1,117 @@
+"""The regulations list at /regulasi/ (with a page per regulation) and the partners page."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from .base import StructuredDataMixin, intro_field
+from .snippets import Partner, Regulation
+
+
+class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
+    """Laws and policies grouped by type, each linked to the innovations that rest on it."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    schema_type = "CollectionPage"
+
+    class Meta:
+        verbose_name = _("daftar regulasi")
+        verbose_name_plural = _("daftar regulasi")
+
+    @classmethod
+    def regulation_url(cls, regulation, request=None):
+        """The public URL of a regulation, or None while no regulations page is published."""
+        index = cls.objects.live().first()
+        if index is None:
+            return None
+        return index.get_url(request) + index.reverse_subpage("regulation", args=[regulation.slug])
+
+    def grouped_regulations(self):
+        """[(kind label, [regulation, ...]), ...] in the order of the hierarchy of laws."""
+        order = [kind for kind, _label in Regulation.Kind.choices]
+        groups = {}
+        regulations = Regulation.objects.select_related("document").order_by("-year", "number")
+        for regulation in regulations:
+            groups.setdefault(regulation.kind, []).append(regulation)
+        return [
+            (kind, Regulation.Kind(kind).label, groups[kind]) for kind in order if kind in groups
+        ]
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"groups": self.grouped_regulations()})
+
+    @path("<slug:slug>/", name="regulation")
+    def regulation(self, request, slug):
+        from innovations.models import InnovationPage
+
+        innovations = (
+            InnovationPage.objects.live()
+            .public()
+            .select_related("agency")
+            .defer_streamfields()
+            .order_by("title")
+        )
+        regulation = (
+            Regulation.objects.select_related("document")
+            .prefetch_related(Prefetch("innovations", queryset=innovations))
+            .filter(slug=slug)
+            .first()
+        )
+        if regulation is None:
+            raise Http404
+        return self.render(
+            request,
+            template="publications/regulation_detail.html",
+            context_overrides={
+                "regulation": regulation,
+                "innovations": regulation.innovations.all(),
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [
+            {"location": f"{base}{slug}/"}
+            for slug in Regulation.objects.values_list("slug", flat=True)
+        ]
+        return urls
+
+
+class PartnersPage(StructuredDataMixin, Page):
+    """The organisations that support the network, with logo, kind, link and description."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("halaman mitra")
+        verbose_name_plural = _("halaman mitra")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = Partner.objects.select_related("logo").prefetch_related(
+            "logo__renditions"
+        )
+        return context
+
+    def structured_data(self, request=None):
+        data = super().structured_data(request)
+        data["mentions"] = [
+            {"@type": "Organization", "name": partner.name, "url": partner.website or None}
+            for partner in Partner.objects.all()
+        ]
+        return data

@@ -1,0 +1,230 @@
+"""News: the index at /berita/ (with year archive and feeds) and the article page."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+from .base import (
+    StructuredDataMixin,
+    demo_flag_field,
+    intro_field,
+    lead_image_field,
+    related_innovations_field,
+)
+from .snippets import NewsCategory
+
+NEWS_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page):
+    """One page of a listing; a bad or out-of-range ?halaman= gives the nearest valid page."""
+    paginator = Paginator(queryset, per_page)
+    return paginator.get_page(request.GET.get("halaman"))
+
+
+class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
+    """The news list at /berita/, its year archive and its RSS and Atom feeds."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.NewsPage"]
+    max_count = 1
+    schema_type = "CollectionPage"
+
+    class Meta:
+        verbose_name = _("indeks berita")
+        verbose_name_plural = _("indeks berita")
+
+    def news_items(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("category", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .defer_streamfields()
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def archive_years(self):
+        return [
+            d.year
+            for d in NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .dates("date", "year", order="DESC")
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        year = kwargs.get("year")
+        items = self.news_items()
+        if year:
+            items = items.filter(date__year=year)
+        context["year"] = year
+        context["archive_years"] = self.archive_years()
+        context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("<int:year>/", name="year")
+    def year_archive(self, request, year):
+        if not NewsPage.objects.live().descendant_of(self).filter(date__year=year).exists():
+            raise Http404
+        return self.render(request, year=year)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from publications.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from publications.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}{year}/"} for year in self.archive_years()]
+        return urls
+
+
+class NewsPage(StructuredDataMixin, Page):
+    """A news article: an event, an award, a policy or a story about an innovation."""
+
+    date = models.DateField(
+        _("tanggal berita"),
+        default=timezone.localdate,
+        help_text=_("Tanggal yang ditampilkan; urutan berita mengikuti tanggal ini."),
+    )
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("kategori"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+    )
+    summary = models.TextField(
+        _("ringkasan"),
+        max_length=400,
+        help_text=_("Satu atau dua kalimat yang tampil di daftar berita dan di umpan RSS."),
+    )
+    lead_image = lead_image_field()
+    lead_image_caption = models.CharField(_("keterangan gambar utama"), max_length=250, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("isi berita"))
+    related_innovations = related_innovations_field("news")
+    is_demo = demo_flag_field()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
+            heading=_("Gambar utama"),
+        ),
+        InlinePanel("authors", heading=_("Penulis"), label=_("Penulis")),
+        FieldPanel("body"),
+        FieldPanel("related_innovations"),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["publications.NewsIndexPage"]
+    subpage_types = []
+    schema_type = "NewsArticle"
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("berita")
+        verbose_name_plural = _("berita")
+        indexes = [models.Index(fields=["date"])]
+
+    @property
+    def social_description(self):
+        return self.search_description or self.summary
+
+    def related_news(self, limit=3):
+        """Recent news of the same category, then recent news, never this article."""
+        siblings = (
+            NewsPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .select_related("category", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+        related = []
+        if self.category_id:
+            related = list(siblings.filter(category_id=self.category_id)[:limit])
+        if len(related) < limit:
+            related += list(
+                siblings.exclude(pk__in=[p.pk for p in related])[: limit - len(related)]
+            )
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = list(self.authors.all())
+        context["related_news"] = self.related_news()
+        context["related_innovations"] = (
+            self.related_innovations.live().public().select_related("agency").order_by("title")
+        )
+        return context
+
+    def structured_data(self, request=None):
+        data = super().structured_data(request)
+        data.update(
+            {
+                "headline": self.title[:110],
+                "datePublished": self.date.isoformat(),
+                "dateModified": (self.last_published_at or timezone.now()).isoformat(),
+                "mainEntityOfPage": self.get_full_url(request),
+                "author": [
+                    {"@type": "Person", "name": author.name} for author in self.authors.all()
+                ]
+                or data["publisher"],
+            }
+        )
+        if self.category_id:
+            data["articleSection"] = self.category.name
+        return data
+
+
+class NewsPageAuthor(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("nama penulis"), max_length=120)
+    role = models.CharField(_("jabatan atau instansi"), max_length=160, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("penulis")
+        verbose_name_plural = _("penulis")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,42 @@
+import io
+
+from publications import demo
+from publications.models import (
+    EventPage,
+    LearningResourcePage,
+    NewsIndexPage,
+    NewsPage,
+    Partner,
+    Regulation,
+)
+
+
+def test_load_is_idempotent_and_publishes_the_source_article(home_page):
+    out = io.StringIO()
+    demo.load(home_page, out)
+    counts = (NewsPage.objects.count(), LearningResourcePage.objects.count())
+    demo.load(home_page, out)
+    assert (NewsPage.objects.count(), LearningResourcePage.objects.count()) == counts
+    assert counts[0] >= 11 and counts[1] >= 12
+    assert EventPage.objects.filter(event_type=EventPage.EventType.JAMBOREE).exists()
+    assert Regulation.objects.count() == 5 and Partner.objects.count() == 5
+
+    article = NewsPage.objects.get(date="2021-03-10")
+    text = " ".join(str(block.value) for block in article.body)
+    assert "One Agency One Innovation" in text
+    assert "Grand Design Reformasi Birokrasi" in text  # hard-wrapped lines rejoined
+    assert "pusat Inovasi di kawasan timur Indonesia" in text
+    assert not article.is_demo
+
+
+def test_bulk_pages_appends_live_pages_quickly(home_page):
+    pages = demo.load(home_page)
+    index = pages[NewsIndexPage]
+    before = NewsPage.objects.child_of(index).count()
+    demo.bulk_pages(index, NewsPage, 30)
+    demo.bulk_pages(index, NewsPage, 5)
+    children = NewsPage.objects.child_of(index)
+    assert children.live().count() == before + 35
+    index.refresh_from_db()
+    assert index.numchild == before + 35
+    assert len({page.path for page in children}) == before + 35
