@@ -1,4 +1,9 @@
-"""Production settings: refuse to start with development values."""
+"""Production settings: refuse to start with development values.
+
+Read from the environment (see README.md and docs/deployment.md): SECRET_KEY (50+ random
+characters), ALLOWED_HOSTS, DATABASE_URL, REDIS_URL (shared cache for all replicas),
+WAGTAILADMIN_BASE_URL, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, MEDIA_URL.
+"""
 
 import os
 
@@ -9,7 +14,7 @@ from .base import DEVELOPMENT_SECRET_KEY, SECRET_KEY, env_bool, env_list
 
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
-if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
+if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 
 DEBUG = False
@@ -17,11 +22,27 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names.")
 
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Every replica must see the same cache (page fragments, settings, rate limits).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "jipp",
+        }
+    }
+
+# TLS ends at the load balancer, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
@@ -34,3 +55,18 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# The Content-Security-Policy header is set by config.middleware for every environment;
+# here it is always enforced, never report-only.
+CSP_REPORT_ONLY = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Requests with a forged Host header are noise, not errors.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
+}

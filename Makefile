@@ -1,0 +1,16 @@
+# Thin wrappers: the work is done by the scripts they call.
+.PHONY: run test lint bench
+
+run:  ## Set up, load the demo content and serve on http://127.0.0.1:8000
+	bash scripts/run.sh
+
+test:  ## Set up (PostgreSQL, Chromium) and run every check and test
+	bash scripts/test-all.sh
+
+lint:  ## ruff check and format check
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+bench:  ## Benchmarks at scale (bench/run.sh)
+	@test -f bench/run.sh || { echo "bench/run.sh does not exist yet"; exit 1; }
+	bash bench/run.sh

@@ -1,0 +1,134 @@
+"""Production settings refuse insecure values; the security headers reach the browser."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from home.management.commands import ensure_dev_admin
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def run_python(args, **env):
+    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env={**base, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "DEBUG"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "1"}, "DEBUG must be off in production."),
+        ({"SECRET_KEY": settings.DEVELOPMENT_SECRET_KEY}, "Set SECRET_KEY"),
+        ({"SECRET_KEY": "too-short"}, "Set SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 60}, "Set SECRET_KEY"),
+        ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
+    ],
+    ids=["debug-on", "development-key", "short-key", "repetitive-key", "no-hosts"],
+)
+def test_production_settings_refuse_insecure_values(env, message):
+    result = run_python(["-c", "import config.settings.production"], **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_settings_use_whitenoise_and_redis_when_configured():
+    code = (
+        "import config.settings.production as s;"
+        "print(s.STORAGES['staticfiles']['BACKEND']);"
+        "print(s.CACHES['default']['BACKEND']);"
+        "print(s.WAGTAILADMIN_BASE_URL)"
+    )
+    result = run_python(["-c", code], REDIS_URL="redis://127.0.0.1:6379/1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "django.core.cache.backends.redis.RedisCache",
+        "https://example.org",
+    ]
+
+
+@pytest.mark.django_db
+def test_public_pages_get_a_strict_content_security_policy(client, home_page):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe" not in policy
+
+
+@pytest.mark.django_db
+def test_admin_gets_its_own_policy(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "frame-ancestors 'self'" in policy
+
+
+@pytest.mark.django_db
+def test_ensure_dev_admin_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("ensure_dev_admin")
+
+
+@pytest.mark.django_db
+def test_ensure_dev_admin_creates_the_account_once_and_prints_it(
+    settings, tmp_path, monkeypatch, capsys, django_user_model
+):
+    settings.DEBUG = True
+    password_file = tmp_path / ".dev-admin-password"
+    monkeypatch.setattr(ensure_dev_admin, "PASSWORD_FILE", password_file)
+
+    call_command("ensure_dev_admin")
+    first = capsys.readouterr().out
+    call_command("ensure_dev_admin")
+    second = capsys.readouterr().out
+
+    password = password_file.read_text().strip()
+    assert first == second
+    assert "http://127.0.0.1:8000/admin/" in first
+    assert "Username:  admin" in first
+    assert f"Password:  {password}" in first
+    assert len(password) >= 20
+    user = django_user_model.objects.get(username="admin")
+    assert user.is_superuser and user.check_password(password)
+    assert django_user_model.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgresql_run_really_uses_postgresql_with_indonesian_search():
+    assert connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = 'indonesian'")
+        assert cursor.fetchone() == (1,)
