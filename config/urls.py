@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("cari/", include("search.urls")),
 ]
 
 if settings.DEBUG:

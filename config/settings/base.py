@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.conf import search_backends_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -157,9 +159,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 10_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# The database backend by default; SEARCH_URL and SEARCH_ENGINE select a real engine, with the
+# database backend kept as the fallback (search/conf.py).
+WAGTAILSEARCH_BACKENDS = search_backends_from_environment()
 
 # Wagtail runs index and reference-index updates as tasks; with no worker configured
 # they run immediately in the request that caused them.

@@ -1,0 +1,97 @@
+"""Search backend configuration from the environment.
+
+Imported by the settings module, so it must not import Django models.
+
+- No ``SEARCH_URL``: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text).
+- ``SEARCH_URL`` and ``SEARCH_ENGINE`` (elasticsearch7, elasticsearch8, elasticsearch9,
+  opensearch2, opensearch3): Wagtail's backend for that engine, extended by
+  ``search.backends.<engine>`` with Indonesian analysis and a suggestion field.
+
+The database backend is always configured as well, under the name ``database``, and kept up
+to date, so that search can fall back to it when the engine is down or slow.
+"""
+
+import os
+
+ENGINES = ("elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
+
+# Text in Indonesian: lower case, accents folded (café -> cafe), Indonesian stop words and the
+# Indonesian (Tala) stemmer, so that "pelayanan" and "layanan" meet at "layan".
+INDONESIAN_ANALYSIS = {
+    "filter": {
+        "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
+        "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
+        "edgengram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
+    },
+    "analyzer": {
+        # Used for every text field the mapping does not give an analyzer of its own.
+        "default": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "indonesian_stop", "indonesian_stemmer"],
+        },
+        # Autocomplete: prefixes of every word, from two letters on.
+        "edgengram_analyzer": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "edgengram"],
+        },
+        # Whole words for the "did you mean" term suggester: stems would read oddly.
+        "suggest_analyzer": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        },
+    },
+}
+
+# Title and tagline weigh most; these boosts apply on the engine, where modelsearch copies
+# each boosted field into an `_all_text_boost_<n>` field.
+FIELD_BOOSTS = {"title": 4, "tagline": 3, "summary": 2}
+
+
+def env_float(environ, name, default):
+    try:
+        return float(environ.get(name, default))
+    except ValueError:
+        return float(default)
+
+
+def search_backends_from_environment(environ=None):
+    """Return WAGTAILSEARCH_BACKENDS for the environment (os.environ by default)."""
+    environ = os.environ if environ is None else environ
+    database_backend = {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL's `indonesian` text-search configuration (Snowball stemmer); SQLite ignores it.
+        "SEARCH_CONFIG": environ.get("SEARCH_DATABASE_CONFIG", "indonesian"),
+    }
+    url = environ.get("SEARCH_URL", "").strip()
+    engine = environ.get("SEARCH_ENGINE", "").strip().lower()
+    if not url:
+        return {"default": database_backend, "database": database_backend}
+    if engine not in ENGINES:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"SEARCH_ENGINE must be one of {', '.join(ENGINES)} when SEARCH_URL is set "
+            f"(got {engine!r})."
+        )
+    timeout = env_float(environ, "SEARCH_TIMEOUT", "2")
+    engine_backend = {
+        "BACKEND": f"search.backends.{engine}",
+        "URLS": [part.strip() for part in url.split(",") if part.strip()],
+        "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "jipp_"),
+        # Short timeouts and no retries: a slow engine must not hold a page; the page then
+        # falls back to the database backend.
+        "TIMEOUT": timeout,
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        # `update_index` builds a new index and then moves the alias: no downtime.
+        "ATOMIC_REBUILD": True,
+        "INDEX_SETTINGS": {
+            "settings": {
+                "analysis": INDONESIAN_ANALYSIS,
+                "index": {"number_of_shards": 1, "number_of_replicas": 0},
+            }
+        },
+    }
+    return {"default": engine_backend, "database": database_backend}

@@ -1,0 +1,265 @@
+"""One search over every content type, on the engine or on the database backend.
+
+`find_matches` returns the best matches (page and regulation ids in rank order), the
+engine's highlights and "did you mean" suggestion. When the engine is down or slow it logs a
+warning and answers from the database backend instead; after a failure the engine is left
+alone for a short while so that every request does not wait for the same timeout.
+
+Facets and filters are computed in the database over those ids (`search.facets`), so they
+work the same on every backend.
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from publications.models import Regulation
+
+from .backends import SUGGEST_FIELD
+from .conf import FIELD_BOOSTS
+from .highlight import clean_engine_fragment
+from .query import plain_query, query_words
+
+logger = logging.getLogger(__name__)
+
+MAX_MATCHES = 500
+ENGINE_PAUSE_SECONDS = 30
+_ENGINE_PAUSE_KEY = "search:engine-paused"
+
+HIGHLIGHT_FIELDS = ("title", "*summary", "*tagline", "*beneficiaries", "*venue")
+
+
+@dataclass
+class Matches:
+    """Ranked matches: ("page" | "regulation", id) pairs, best first."""
+
+    ranked: list = field(default_factory=list)
+    highlights: dict = field(default_factory=dict)
+    suggestion: str = ""
+    backend: str = "database"
+    fell_back: bool = False
+
+    @property
+    def capped(self):
+        return len(self.ranked) >= MAX_MATCHES
+
+
+def engine_backend():
+    """The configured engine backend, or None when search runs on the database."""
+    backend = get_search_backend("default")
+    return backend if hasattr(backend, "es") else None
+
+
+def find_matches(query, *, use_engine=True, max_matches=MAX_MATCHES, highlight=True):
+    """Ranked matches for a cleaned query, with the engine's extras where available."""
+    if not query_words(query):
+        return Matches()
+    engine = engine_backend() if use_engine else None
+    if engine is not None and not cache.get(_ENGINE_PAUSE_KEY):
+        try:
+            return engine_matches(engine, query, max_matches, highlight)
+        except Exception:
+            # Any failure of the engine (refused, timed out, an index missing) must leave the
+            # visitor with results: log it for operations and answer from the database.
+            logger.warning("Search engine unavailable; answering from the database", exc_info=True)
+            pause_engine()
+            matches = database_matches(query, max_matches)
+            matches.fell_back = True
+            return matches
+    matches = database_matches(query, max_matches)
+    matches.fell_back = engine is not None
+    return matches
+
+
+def engine_paused():
+    return bool(cache.get(_ENGINE_PAUSE_KEY))
+
+
+def pause_engine():
+    """Leave the engine alone for a while after a failure."""
+    cache.set(_ENGINE_PAUSE_KEY, time.time(), ENGINE_PAUSE_SECONDS)
+
+
+def resume_engine():
+    """Forget an earlier engine failure (after `make engine`, and in tests)."""
+    cache.delete(_ENGINE_PAUSE_KEY)
+
+
+def database_matches(query, max_matches=MAX_MATCHES):
+    backend = get_search_backend("database")
+    text = plain_query(query)
+    matches = Matches(backend="database")
+    for operator in ("and", "or"):
+        pages = backend.search(text, Page.objects.live().public(), operator=operator)[:max_matches]
+        regulations = backend.search(text, Regulation, operator=operator)[:max_matches]
+        ranked = [("page", page.pk) for page in pages]
+        ranked += [("regulation", regulation.pk) for regulation in regulations]
+        if ranked:
+            matches.ranked = ranked[:max_matches]
+            break
+    return matches
+
+
+def _fields(backend):
+    boosted = [
+        backend.mapping_class(Page).get_boost_field_name(boost) + f"^{boost}"
+        for boost in sorted(set(FIELD_BOOSTS.values()) | {2})
+    ]
+    return ["_all_text", f"title^{FIELD_BOOSTS['title']}", *boosted]
+
+
+def engine_query(backend, query):
+    """The engine query: stemmed words (all of them for short queries, most of them for
+    longer ones), with typo tolerance on whole words, phrase matches ranked higher."""
+    text = plain_query(query)
+    fields = _fields(backend)
+    page_mapping = backend.mapping_class(Page)
+    regulation_mapping = backend.mapping_class(Regulation)
+    return {
+        "bool": {
+            "must": [
+                {
+                    "bool": {
+                        "should": [
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": fields,
+                                    "type": "most_fields",
+                                    "operator": "or",
+                                    "minimum_should_match": "2<75%",
+                                }
+                            },
+                            {
+                                "match": {
+                                    SUGGEST_FIELD: {
+                                        "query": text,
+                                        "fuzziness": "AUTO",
+                                        "prefix_length": 1,
+                                        "minimum_should_match": "2<75%",
+                                        "boost": 0.5,
+                                    }
+                                }
+                            },
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            ],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": fields,
+                        "type": "phrase",
+                        "slop": 2,
+                        "boost": 2,
+                    }
+                }
+            ],
+            "filter": [
+                {
+                    "bool": {
+                        "should": [
+                            {
+                                "bool": {
+                                    "filter": [
+                                        {"match": {"_django_content_type": "wagtailcore.Page"}},
+                                        {"term": {"live_filter": True}},
+                                    ]
+                                }
+                            },
+                            {
+                                "match": {
+                                    "_django_content_type": regulation_mapping.get_content_type()
+                                }
+                            },
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            ],
+        }
+    }, page_mapping
+
+
+def engine_indices(backend):
+    return [
+        backend.get_index_for_model(Page).name,
+        backend.get_index_for_model(Regulation).name,
+    ]
+
+
+def engine_search(backend, body, **params):
+    """Run a search on the engine with the client's calling convention."""
+    if backend.use_new_elasticsearch_api:
+        return backend.es.search(**body, **params)
+    return backend.es.search(body=body, **params)
+
+
+def engine_matches(backend, query, max_matches=MAX_MATCHES, highlight=True):
+    es_query, _mapping = engine_query(backend, query)
+    indices = engine_indices(backend)
+    regulation_index = indices[1]
+    body = {
+        "query": es_query,
+        "size": max_matches,
+        "_source": False,
+        "stored_fields": ["pk"],
+        "suggest": {
+            "text": plain_query(query),
+            "spelling": {
+                "term": {"field": SUGGEST_FIELD, "suggest_mode": "missing", "min_word_length": 4}
+            },
+        },
+    }
+    if highlight:
+        body["highlight"] = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "require_field_match": False,
+            "fragment_size": 180,
+            "number_of_fragments": 1,
+            "fields": {name: {} for name in HIGHLIGHT_FIELDS},
+        }
+    response = engine_search(
+        backend, body, index=",".join(indices), request_timeout=backend.timeout
+    )
+    matches = Matches(backend="engine")
+    for hit in response["hits"]["hits"]:
+        kind = "regulation" if hit["_index"].startswith(regulation_index) else "page"
+        pk = int(hit["fields"]["pk"][0])
+        matches.ranked.append((kind, pk))
+        fragments = hit.get("highlight") or {}
+        for name in ("title", *HIGHLIGHT_FIELDS[1:]):
+            found = [
+                value
+                for key, value in fragments.items()
+                if key == name or (name.startswith("*") and key.endswith(name[1:]))
+            ]
+            if found and name != "title":
+                matches.highlights[(kind, pk)] = clean_engine_fragment(found[0][0])
+                break
+    matches.suggestion = _suggestion(query, response.get("suggest", {}).get("spelling", []))
+    return matches
+
+
+def _suggestion(query, entries):
+    """The query with each misspelt word replaced by the engine's best suggestion."""
+    words = plain_query(query).split()
+    changed = False
+    corrected = []
+    suggestions = {entry["text"].lower(): entry["options"] for entry in entries}
+    for word in words:
+        options = suggestions.get(word.lower())
+        if options:
+            corrected.append(options[0]["text"])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""

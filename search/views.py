@@ -1,0 +1,208 @@
+"""The public search page (/cari/) and its autocomplete endpoint."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.db.models import F, Sum
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from publications.models import Regulation
+
+from .facets import FACETS, apply_facets, catalogue_facets, describe
+from .highlight import highlight, plain_text
+from .models import SearchQueryDay
+from .query import clean_query, plain_query, query_words
+from .service import engine_backend, engine_paused, find_matches, pause_engine
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+MAX_FACET_VALUE_LENGTH = 100
+
+
+def _facet_value(value):
+    value = clean_query(value or "")
+    return value[:MAX_FACET_VALUE_LENGTH]
+
+
+def _regulation_urls(regulations, request):
+    """Public URL of each regulation: its page under the regulations index, when published."""
+    try:
+        from publications.models import RegulationIndexPage
+    except ImportError:
+        RegulationIndexPage = None
+    index = RegulationIndexPage.objects.live().first() if RegulationIndexPage else None
+    urls = {}
+    for regulation in regulations:
+        if index is not None:
+            urls[regulation.pk] = index.get_url(request) + index.reverse_subpage(
+                "regulation", args=[regulation.slug]
+            )
+        else:
+            urls[regulation.pk] = regulation.document.url if regulation.document_id else ""
+    return urls
+
+
+def _snippet_source(obj):
+    for name in ("summary", "tagline", "search_description", "intro"):
+        value = getattr(obj, name, "")
+        if plain_text(value):
+            return value
+    return ""
+
+
+def _results(items, matches, names, request, words):
+    """The current page of results, ready for the template, in rank order."""
+    page_ids = [item.pk for item in items if item.kind == "page"]
+    regulation_ids = [item.pk for item in items if item.kind == "regulation"]
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=page_ids).specific().defer_streamfields()
+    }
+    regulations = {
+        regulation.pk: regulation
+        for regulation in Regulation.objects.filter(pk__in=regulation_ids).select_related(
+            "document"
+        )
+    }
+    regulation_urls = _regulation_urls(regulations.values(), request)
+    results = []
+    for item in items:
+        obj = pages.get(item.pk) if item.kind == "page" else regulations.get(item.pk)
+        if obj is None:
+            continue
+        if item.kind == "page":
+            title, url = obj.title, obj.get_url(request)
+        else:
+            title, url = str(obj), regulation_urls.get(obj.pk, "")
+        snippet = matches.highlights.get((item.kind, item.pk)) or highlight(
+            _snippet_source(obj), words
+        )
+        results.append(
+            {
+                "title": title,
+                "title_html": highlight(title, words, max_length=300),
+                "url": url,
+                "type_label": item.type_label,
+                "year": item.year,
+                "regions": sorted(names["wilayah"].get(slug, slug) for slug in item.regions),
+                "snippet": snippet,
+            }
+        )
+    return results
+
+
+def _promotions(query):
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def popular_queries(limit=6, days=90):
+    since = timezone.localdate() - timezone.timedelta(days=days)
+    return list(
+        SearchQueryDay.objects.filter(date__gte=since)
+        .values("query_string")
+        .annotate(total=Sum("searches"), empty=Sum("zero_result_searches"))
+        .filter(total__gt=F("empty"))
+        .order_by("-total", "query_string")
+        .values_list("query_string", flat=True)[:limit]
+    )
+
+
+@require_GET
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    selected = {facet: _facet_value(request.GET.get(facet)) for facet, _label in FACETS}
+    selected = {facet: value for facet, value in selected.items() if value}
+    context = {"query": query, "selected": selected, "searched": bool(query_words(query))}
+    if context["searched"]:
+        matches = find_matches(query)
+        items, names = describe(matches.ranked)
+        kept, facets = apply_facets(items, selected, names)
+        paginator = Paginator(kept, RESULTS_PER_PAGE)
+        page = paginator.get_page(request.GET.get("halaman"))
+        context.update(
+            {
+                "matches": matches,
+                "total": len(kept),
+                "capped": matches.capped,
+                "facets": facets,
+                "page_obj": page,
+                "results": _results(page.object_list, matches, names, request, query_words(query)),
+                "suggestion": matches.suggestion,
+                "promotions": _promotions(query) if page.number == 1 else [],
+            }
+        )
+        if not selected and page.number == 1:
+            SearchQueryDay.record(query, len(items))
+        if not items:
+            context["catalogue"] = catalogue_facets()
+    if not context["searched"] or not context.get("results"):
+        context["popular_queries"] = popular_queries()
+    query_params = request.GET.copy()
+    query_params.pop("halaman", None)
+    context["query_params"] = query_params
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def autocomplete_pages(query, limit=AUTOCOMPLETE_LIMIT):
+    """Titles that start like the query: from the engine, or the database if it fails."""
+    text = plain_query(query)
+    engine = engine_backend()
+    if engine is not None and not engine_paused():
+        try:
+            pages = list(engine.autocomplete(text, Page.objects.live())[: limit * 2])
+            regulations = list(engine.autocomplete(text, Regulation)[:limit])
+            return pages, regulations
+        except Exception:
+            logger.warning("Search engine unavailable for autocomplete", exc_info=True)
+            pause_engine()
+    backend = get_search_backend("database")
+    pages = list(backend.autocomplete(text, Page.objects.live())[: limit * 2])
+    regulations = list(backend.autocomplete(text, Regulation)[:limit])
+    return pages, regulations
+
+
+@require_GET
+def autocomplete(request):
+    query = clean_query(request.GET.get("q", ""))
+    if len(plain_query(query)) < 2:
+        return JsonResponse({"query": query, "results": []})
+    pages, regulations = autocomplete_pages(query)
+    public_ids = set(
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[page.pk for page in pages])
+        .values_list("pk", flat=True)
+    )
+    results = []
+    for page in pages:
+        if page.pk in public_ids and page.depth > 2:
+            results.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(page.specific_class._meta.verbose_name).capitalize(),
+                }
+            )
+    regulation_urls = _regulation_urls(regulations, request)
+    for regulation in regulations:
+        results.append(
+            {
+                "title": str(regulation),
+                "url": regulation_urls.get(regulation.pk, ""),
+                "type": str(Regulation._meta.verbose_name).capitalize(),
+            }
+        )
+    return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})

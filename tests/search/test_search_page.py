@@ -1,0 +1,207 @@
+"""The search page and autocomplete on the configured backend (the database by default)."""
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import SearchQueryDay
+
+pytestmark = pytest.mark.django_db
+
+
+def get_page(client, **params):
+    response = client.get("/cari/", params)
+    assert response.status_code == 200
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def result_titles(soup):
+    return [node.get_text(" ", strip=True) for node in soup.select(".search-result__title")]
+
+
+def test_empty_search_page_shows_the_form(client, home_page):
+    response, soup = get_page(client)
+    assert soup.h1.get_text(strip=True) == "Cari di JIPP Sulsel"
+    assert soup.select_one("input[name=q][data-autocomplete-url='/cari/autocomplete/']")
+    assert not soup.select(".search-result")
+
+
+def test_finds_innovations_and_regulations(client, innovations, regulation):
+    response, soup = get_page(client, q="inovasi pelayanan")
+    titles = result_titles(soup)
+    assert any("Pembinaan inovasi pelayanan publik" in title for title in titles)
+
+
+def test_result_links_to_the_innovation(client, innovations):
+    response, soup = get_page(client, q="Sipakainga")
+    link = soup.select_one(".search-result__title a")
+    assert link["href"] == innovations["sipakainga"].url
+    assert "Sipakainga" in link.get_text()
+
+
+def test_snippet_highlights_matches_and_escapes_html(client, innovations):
+    page = innovations["puskesmas"]
+    page.summary = "Pasien <script>alert(1)</script> mengambil antrean dari rumah."
+    page.save_revision().publish()
+    response, soup = get_page(client, q="antrean")
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    marks = [mark.get_text() for mark in soup.select(".search-result mark")]
+    assert any(mark.lower().startswith("antre") for mark in marks)
+
+
+def test_facets_with_counts_and_filtering(client, innovations, regulation):
+    response, soup = get_page(client, q="anak antrean kependudukan inovasi")
+    facets = {
+        section.h3.get_text(strip=True): [
+            " ".join(link.get_text(" ", strip=True).split()) for link in section.select("a")
+        ]
+        for section in soup.select(".search-facet")
+    }
+    assert "Jenis konten" in facets
+    assert "Wilayah" in facets and "Urusan" in facets and "Tahun" in facets
+    type_values = " ".join(facets["Jenis konten"])
+    assert "Inovasi" in type_values and "Regulasi (1)" in type_values
+
+    response, soup = get_page(client, q="anak antrean kependudukan inovasi", jenis="regulasi")
+    titles = result_titles(soup)
+    assert titles and all("Pembinaan" in title for title in titles)
+
+    response, soup = get_page(client, q="anak antrean kependudukan inovasi")
+    link = next(
+        link
+        for link in soup.select(".search-facet a")
+        if link.get_text().strip().startswith("Bulukumba")
+    )
+    assert "(2)" in link.get_text()
+    response = client.get("/cari/" + link["href"])
+    soup = BeautifulSoup(response.content, "html.parser")
+    titles = result_titles(soup)
+    assert soup.select_one(".search-facet__value.is-selected[aria-current]")
+    assert titles and not any("Sipakainga" in title for title in titles)
+
+
+def test_morphology_on_the_database_backend(client, innovations):
+    # "layanan" is in the title of Sipakainga; the summary says "pelayanan".
+    response, soup = get_page(client, q="layanan kependudukan")
+    assert any("Sipakainga" in title for title in result_titles(soup))
+
+
+def test_unpublished_pages_are_not_found(client, innovations):
+    innovations["sipakainga"].unpublish()
+    response, soup = get_page(client, q="Sipakainga")
+    assert not result_titles(soup)
+    assert soup.select_one(".search-empty")
+
+
+def test_zero_results_page_is_helpful(client, innovations):
+    SearchQueryDay.record("puskesmas", 3)
+    response, soup = get_page(client, q="zzzyyyxxx")
+    empty = soup.select_one(".search-empty")
+    assert "Tidak ada hasil" in empty.get_text()
+    links = [link["href"] for link in empty.select("a")]
+    assert any(href.startswith("/inovasi/?sector=") for href in links)
+    assert any(href.startswith("/inovasi/?region=") for href in links)
+    assert "?q=puskesmas" in links
+
+
+def test_pagination(client, catalogue):
+    from tests.innovations.factories import InnovationPageFactory
+
+    for number in range(23):
+        InnovationPageFactory(parent=catalogue, title=f"Inovasi pengaduan nomor {number}")
+    response, soup = get_page(client, q="pengaduan")
+    assert len(soup.select(".search-result")) == 10
+    next_link = soup.select_one(".search-pagination a[rel=next]")
+    assert "halaman=2" in next_link["href"]
+    response, soup = get_page(client, q="pengaduan", halaman="3")
+    assert len(soup.select(".search-result")) == 3
+    response, soup = get_page(client, q="pengaduan", halaman="bukan-angka")
+    assert len(soup.select(".search-result")) == 10
+
+
+def test_promoted_results_come_first(client, innovations):
+    query = Query.get("pelayanan dasar")
+    SearchPromotion.objects.create(
+        query=query, page=innovations["sekolah"], description="Pilihan redaksi", sort_order=0
+    )
+    response, soup = get_page(client, q="Pelayanan Dasar")
+    promoted = soup.select_one(".search-result--promoted")
+    assert "Sekolah ramah anak" in promoted.get_text()
+    assert "Pilihan redaksi" in promoted.get_text()
+
+
+def test_queries_are_logged_with_zero_results(client, innovations):
+    get_page(client, q="Sipakainga")
+    get_page(client, q="sipakainga")
+    get_page(client, q="tidakadaapa")
+    found = SearchQueryDay.objects.get(query_string="sipakainga")
+    assert (found.searches, found.zero_result_searches) == (2, 0)
+    missing = SearchQueryDay.objects.get(query_string="tidakadaapa")
+    assert (missing.searches, missing.zero_result_searches) == (1, 1)
+
+
+def test_query_count_does_not_grow_with_results(client, catalogue, django_assert_max_num_queries):
+    from tests.innovations.factories import InnovationPageFactory
+
+    for number in range(3):
+        InnovationPageFactory(parent=catalogue, title=f"Inovasi kearsipan {number}")
+    client.get("/cari/", {"q": "kearsipan"})
+    with django_assert_max_num_queries(30) as few:
+        client.get("/cari/", {"q": "kearsipan"})
+    for number in range(3, 15):
+        InnovationPageFactory(parent=catalogue, title=f"Inovasi kearsipan {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/cari/", {"q": "kearsipan"})
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "a" * 100_000,
+        'layanan "kependudukan',
+        "layanan AND (OR NOT) kependudukan* ~2 ^3 {}[]:\\/!?-+",
+        "' OR 1=1 --",
+        "\"\"\"''' ",
+        "🚀🔥 layanan 👍",
+        "\x00\x01 layanan",
+        "NEAR(layanan kependudukan) col:title",
+        "%",
+    ],
+)
+def test_bad_input_answers_quickly(client, innovations, query):
+    started = time.monotonic()
+    response = client.get("/cari/", {"q": query})
+    assert response.status_code == 200
+    assert time.monotonic() - started < 1.0
+    response = client.get("/cari/autocomplete/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_invalid_utf8_query(client, innovations):
+    for raw in ("q=%ff%fe%fd", "q=%c3%28layanan", "q=%ed%a0%80", "q=layanan&jenis=%ff&halaman=%00"):
+        response = client.get(f"/cari/?{raw}")
+        assert response.status_code == 200
+        response = client.get(f"/cari/autocomplete/?{raw}")
+        assert response.status_code == 200
+
+
+def test_post_is_refused(client, home_page):
+    assert client.post("/cari/", {"q": "layanan"}).status_code == 405
+
+
+def test_autocomplete_json(client, innovations, regulation):
+    response = client.get("/cari/autocomplete/", {"q": "sipak"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["results"][0]["title"].startswith("Sipakainga")
+    assert data["results"][0]["url"] == innovations["sipakainga"].url
+    assert data["results"][0]["type"] == "Inovasi"
+    assert client.get("/cari/autocomplete/", {"q": "s"}).json()["results"] == []
+
+
+def test_autocomplete_query_count(client, innovations, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/cari/autocomplete/", {"q": "sek"})
