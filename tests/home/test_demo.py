@@ -1,0 +1,220 @@
+"""`manage.py load_demo`: a complete, valid, idempotent demo site.
+
+The demo is loaded once for the class (it draws about 200 images), then each test reads it.
+"""
+
+import csv
+import io
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from home.models import HomePage, SiteSettings
+from innovations.models import (
+    Agency,
+    InnovationAward,
+    InnovationIndexPage,
+    InnovationKeyFigure,
+    InnovationPage,
+    InnovationReplication,
+    InnovationStep,
+    Region,
+    Sector,
+)
+
+
+def table_counts():
+    models = [
+        Page,
+        Revision,
+        InnovationPage,
+        InnovationStep,
+        InnovationKeyFigure,
+        InnovationReplication,
+        InnovationAward,
+        Agency,
+        Site,
+        SiteSettings,
+        get_image_model(),
+        get_document_model(),
+        InnovationPage.regions.through,
+        InnovationPage.sectors.through,
+        InnovationPage.tags.through,
+    ]
+    return {model._meta.label: model.objects.count() for model in models}
+
+
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = io.StringIO()
+        call_command("load_demo", stdout=cls.output)
+
+    def innovations(self):
+        return InnovationPage.objects.live().prefetch_related(
+            "regions", "sectors", "sdgs", "regulations", "tags"
+        )
+
+    def test_a_second_run_adds_no_rows_and_no_revisions(self):
+        before = table_counts()
+        latest_revision = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+        call_command("load_demo", stdout=io.StringIO())
+
+        self.assertEqual(table_counts(), before)
+        self.assertEqual(
+            Revision.objects.order_by("-pk").values_list("pk", flat=True).first(), latest_revision
+        )
+
+    def test_home_page_replaces_the_welcome_page_on_the_default_site(self):
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual((site.hostname, site.port), ("localhost", 80))
+        home = site.root_page.specific
+        self.assertIsInstance(home, HomePage)
+        self.assertEqual(home.slug, "beranda")
+        self.assertIn("One Agency One Innovation", home.about)
+        self.assertIn("GIZ", home.about)
+        self.assertFalse(Page.objects.exact_type(Page).filter(depth=2).exists())
+        catalogue = InnovationIndexPage.objects.get()
+        self.assertEqual((catalogue.slug, catalogue.url_path), ("inovasi", "/beranda/inovasi/"))
+        self.assertTrue(catalogue.show_in_menus and catalogue.live)
+        self.assertEqual(home.featured_innovations.count(), 3)
+
+    def test_site_settings_carry_the_biro_organisasi_contact(self):
+        contact = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        self.assertIn("Biro Organisasi", contact.organisation_name)
+        self.assertIn("Makassar", contact.address)
+        self.assertTrue(contact.email and contact.phone)
+
+    def test_agencies_span_the_regions_and_kinds(self):
+        agencies = Agency.objects.all()
+        self.assertGreaterEqual(agencies.count(), 40)
+        kinds = set(agencies.values_list("kind", flat=True))
+        for kind in ("opd_provinsi", "opd_kabkota", "puskesmas", "rsud", "sekolah", "upt"):
+            self.assertIn(kind, kinds)
+        self.assertTrue(
+            agencies.filter(name="Dinas Kependudukan dan Pencatatan Sipil Kota Makassar").exists()
+        )
+        self.assertTrue(all(agency.acronym for agency in agencies))
+
+    def test_innovations_cover_every_region_sector_stage_and_choice(self):
+        pages = list(self.innovations())
+        self.assertGreaterEqual(len(pages), 60)
+        self.assertTrue(all(page.is_demo for page in pages))
+        self.assertEqual(len({page.slug for page in pages}), len(pages))
+
+        covered_regions = {region.bps_code for page in pages for region in page.regions.all()}
+        local = set(
+            Region.objects.exclude(kind=Region.Kind.PROVINCE).values_list("bps_code", flat=True)
+        )
+        self.assertEqual(len(local), 24)
+        self.assertLessEqual(local, covered_regions)
+
+        sectors_csv = Path(settings.BASE_DIR) / "innovations" / "data" / "sectors.csv"
+        with open(sectors_csv, encoding="utf-8") as handle:
+            all_sectors = {row["slug"] for row in csv.DictReader(handle)}
+        self.assertEqual(len(all_sectors), 37)
+        self.assertEqual(set(Sector.objects.values_list("slug", flat=True)), all_sectors)
+        self.assertEqual(
+            {sector.slug for page in pages for sector in page.sectors.all()}, all_sectors
+        )
+
+        for field, choices in [
+            ("stage", InnovationPage.Stage),
+            ("form", InnovationPage.Form),
+            ("initiator", InnovationPage.Initiator),
+            ("status", InnovationPage.Status),
+            ("budget_source", InnovationPage.BudgetSource),
+        ]:
+            with self.subTest(field=field):
+                self.assertEqual({getattr(page, field) for page in pages}, set(choices.values))
+        self.assertEqual({page.is_digital for page in pages}, {True, False})
+        self.assertEqual({page.launched_on.year for page in pages}, set(range(2014, 2026)))
+        costs = [page.cost for page in pages]
+        self.assertEqual(min(costs), 0)
+        self.assertGreater(max(costs), 2_000_000_000)
+
+    def test_every_innovation_is_valid_and_fills_every_field_group(self):
+        for page in self.innovations():
+            with self.subTest(page=page.slug):
+                page.full_clean()
+                for field in (
+                    "tagline",
+                    "summary",
+                    "problem",
+                    "approach",
+                    "results",
+                    "beneficiaries",
+                    "lessons_learned",
+                    "sustainability",
+                    "regulation_prerequisites",
+                    "staff_prerequisites",
+                    "budget_prerequisites",
+                    "infrastructure_prerequisites",
+                    "budget_source",
+                    "how_to_replicate",
+                    "contact_name",
+                    "contact_role",
+                    "contact_email",
+                    "contact_phone",
+                ):
+                    self.assertTrue(getattr(page, field), field)
+                self.assertIsNotNone(page.cost)
+                self.assertGreater(page.beneficiaries_count, 0)
+                self.assertTrue(page.regions.all() and page.sectors.all() and page.sdgs.all())
+                self.assertGreaterEqual(len(page.regulations.all()), 2)
+                self.assertTrue(page.tags.all())
+                self.assertTrue(3 <= page.steps.count() <= 5)
+                figures = list(page.key_figures.all())
+                self.assertTrue(2 <= len(figures) <= 4)
+                self.assertTrue(all(f.baseline is not None and f.period for f in figures))
+                self.assertIsNotNone(page.hero_image)
+                self.assertEqual(page.gallery_images.count(), 2)
+                document = page.documents.get().document
+                with document.open_file() as handle:
+                    self.assertEqual(handle.read(5), b"%PDF-")
+                self.assertIsNotNone(page.live_revision)
+                self.assertEqual(page.replication_count, page.count_replications())
+
+    def test_replications_and_awards_vary(self):
+        per_page = [page.replications.count() for page in InnovationPage.objects.all()]
+        self.assertIn(0, per_page)
+        self.assertGreaterEqual(max(per_page), 3)
+        self.assertEqual(
+            set(InnovationReplication.objects.values_list("status", flat=True)),
+            set(InnovationReplication.Status.values),
+        )
+        awards = {
+            (record.award.short_name, record.rank)
+            for record in InnovationAward.objects.select_related("award")
+        }
+        self.assertIn(("KIPP", "Top 99"), awards)
+        self.assertIn(("KIPP", "Top 45"), awards)
+        self.assertTrue({short for short, _ in awards} >= {"KIPP", "IGA", "KIPP Sulsel"})
+
+    def test_images_are_small_generated_files_in_the_demo_collection(self):
+        images = get_image_model().objects.filter(collection__name="Demo")
+        self.assertGreaterEqual(images.count(), 3 * 60)
+        for image in images[:10]:
+            self.assertLessEqual(image.width, 1200)
+            self.assertLessEqual(image.height, 800)
+            self.assertLess(image.file_size, 200_000)
+
+    def test_home_catalogue_and_an_innovation_render(self):
+        response = self.client.get("/")
+        self.assertEqual(response.status_code, 200)
+        soup = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(soup.find("h1").get_text(strip=True), HomePage.objects.get().title)
+        self.assertTrue(soup.find("a", string="Home Care Dottoro'ta"))
+
+        self.assertEqual(self.client.get("/inovasi/").status_code, 200)
+        page = InnovationPage.objects.get(slug="dukcapil-goes-to-school")
+        response = self.client.get(page.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Dukcapil Goes to School")
