@@ -41,7 +41,7 @@ class HomePage(Page):
         verbose_name = _("beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from publications.models import Partner
+        from publications.models import EventPage, NewsPage, Partner
 
         from .stats import featured_innovations, key_figures
 
@@ -49,6 +49,8 @@ class HomePage(Page):
         context["key_figures"] = key_figures()
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = Partner.objects.select_related("logo")
+        context["latest_news"] = NewsPage.latest(3)
+        context["upcoming_events"] = EventPage.upcoming(3)
         return context
 
 

@@ -1,7 +1,36 @@
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+import datetime
 
-from .models import Partner, Regulation
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page, Revision
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    EventPage,
+    EventRegistration,
+    LearningResourcePage,
+    NewsCategory,
+    NewsPage,
+    Partner,
+    Regulation,
+    ResourceTopic,
+)
+
+UPCOMING_DAYS = 60
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet will not run as a formula (CSV injection from the public form)."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class RegulationViewSet(SnippetViewSet):
@@ -19,5 +48,109 @@ class PartnerViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
-register_snippet(RegulationViewSet)
-register_snippet(PartnerViewSet)
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class ResourceTopicViewSet(SnippetViewSet):
+    model = ResourceTopic
+    icon = "tag"
+    list_display = ["name", "description"]
+
+
+class PublicationSnippets(SnippetViewSetGroup):
+    items = [RegulationViewSet, PartnerViewSet, NewsCategoryViewSet, ResourceTopicViewSet]
+    menu_label = _("Publikasi")
+    menu_icon = "doc-full-inverse"
+    menu_name = "publications"
+
+
+class RegistrationIndexView(IndexView):
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {IndexView.FORMAT_CSV: spreadsheet_safe, IndexView.FORMAT_XLSX: spreadsheet_safe},
+    }
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")
+
+
+class EventRegistrationViewSet(ModelViewSet):
+    """Registrations, read and exported (CSV/XLSX) by staff with the view permission."""
+
+    model = EventRegistration
+    index_view_class = RegistrationIndexView
+    icon = "group"
+    menu_label = _("Pendaftaran kegiatan")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "agency", "email", "phone", "event", "created_at"]
+    list_filter = ["event"]
+    list_export = ["event.title", "event.start", "name", "agency", "email", "phone", "created_at"]
+    export_headings = {"event.title": _("Kegiatan"), "event.start": _("Mulai")}
+    export_filename = "pendaftaran-kegiatan"
+    search_fields = ["name", "agency", "email"]
+    form_fields = ["event", "name", "agency", "email", "phone"]
+    inspect_view_enabled = True
+
+
+class PublicationsDuePanel(Component):
+    """What editors should act on: drafts, scheduled publications, events nobody joined."""
+
+    name = "publications_due"
+    order = 150
+    template_name = "publications/admin/publications_due_panel.html"
+    limit = 8
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        content_types = ContentType.objects.get_for_models(
+            NewsPage, LearningResourcePage, EventPage
+        ).values()
+        scheduled_revisions = Revision.page_revisions.filter(
+            approved_go_live_at__isnull=False, content_type__in=content_types
+        ).order_by("approved_go_live_at")
+        scheduled_ids = scheduled_revisions.values("object_id")
+        drafts = (
+            Page.objects.filter(content_type__in=content_types)
+            .filter(Q(live=False) | Q(has_unpublished_changes=True))
+            .exclude(pk__in=[int(pk) for pk in scheduled_ids.values_list("object_id", flat=True)])
+            .order_by("-latest_revision_created_at")
+        )
+        scheduled = list(scheduled_revisions[: self.limit])
+        pages = Page.objects.in_bulk([int(revision.object_id) for revision in scheduled])
+        lonely_events = (
+            EventPage.objects.live()
+            .filter(registration_enabled=True, start__gte=now)
+            .filter(start__lte=now + datetime.timedelta(days=UPCOMING_DAYS))
+            .annotate(registration_total=Count("registrations"))
+            .filter(registration_total=0)
+            .order_by("start")
+        )
+        return {
+            "drafts": drafts[: self.limit],
+            "draft_count": drafts.count(),
+            "scheduled": [
+                (revision.approved_go_live_at, pages[int(revision.object_id)])
+                for revision in scheduled
+                if int(revision.object_id) in pages
+            ],
+            "lonely_events": lonely_events[: self.limit],
+            "upcoming_days": UPCOMING_DAYS,
+        }
+
+
+register_snippet(PublicationSnippets)
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return EventRegistrationViewSet("pendaftaran_kegiatan", url_prefix="pendaftaran-kegiatan")
+
+
+@hooks.register("construct_homepage_panels")
+def add_publications_due_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(PublicationsDuePanel())

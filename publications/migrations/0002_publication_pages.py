@@ -13,7 +13,7 @@ import publications.models.base
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("innovations", "0004_alter_innovationaward_award"),
+        ("innovations", "0003_reference_data"),
         ("publications", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -1,6 +1,6 @@
 """The regulations list at /regulasi/ (with a page per regulation) and the partners page."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -38,7 +38,11 @@ class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         """[(kind label, [regulation, ...]), ...] in the order of the hierarchy of laws."""
         order = [kind for kind, _label in Regulation.Kind.choices]
         groups = {}
-        regulations = Regulation.objects.select_related("document").order_by("-year", "number")
+        regulations = (
+            Regulation.objects.select_related("document")
+            .annotate(innovation_count=Count("innovations", filter=Q(innovations__live=True)))
+            .order_by("-year", "number")
+        )
         for regulation in regulations:
             groups.setdefault(regulation.kind, []).append(regulation)
         return [

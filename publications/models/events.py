@@ -84,7 +84,7 @@ class EventIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
             },
         )
 
-    @path("kalender.ics", name="ical")
+    @path("kalender/", name="ical")
     def ical(self, request):
         from publications.ical import calendar_response
 
@@ -212,6 +212,18 @@ class EventPage(StructuredDataMixin, RoutablePageMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def upcoming(cls, limit):
+        """The next live events that have not ended, for the home page."""
+        return list(
+            cls.objects.live()
+            .public()
+            .filter(end__gte=timezone.now())
+            .select_related("lead_image")
+            .defer_streamfields()
+            .order_by("start", "pk")[:limit]
+        )
 
     # Times and places, as a reader sees them
 
@@ -350,7 +362,7 @@ class EventPage(StructuredDataMixin, RoutablePageMixin, Page):
         response["Cache-Control"] += ", private"
         return response
 
-    @path("kalender.ics", name="ical")
+    @path("kalender/", name="ical")
     def ical(self, request):
         from publications.ical import calendar_response
 

@@ -167,6 +167,18 @@ class NewsPage(StructuredDataMixin, Page):
     def social_description(self):
         return self.search_description or self.summary
 
+    @classmethod
+    def latest(cls, limit):
+        """The newest live news, for the home page."""
+        return list(
+            cls.objects.live()
+            .public()
+            .select_related("category", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:limit]
+        )
+
     def related_news(self, limit=3):
         """Recent news of the same category, then recent news, never this article."""
         siblings = (

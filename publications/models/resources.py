@@ -39,11 +39,12 @@ class LearningResourceIndexPage(StructuredDataMixin, Page):
         verbose_name = _("pustaka sumber belajar")
         verbose_name_plural = _("pustaka sumber belajar")
 
+    def base_resources(self):
+        return LearningResourcePage.objects.live().public().descendant_of(self)
+
     def resources(self):
         return (
-            LearningResourcePage.objects.live()
-            .public()
-            .descendant_of(self)
+            self.base_resources()
             .select_related("cover_image")
             .prefetch_related("topics", "cover_image__renditions")
             .defer_streamfields()
@@ -55,12 +56,16 @@ class LearningResourceIndexPage(StructuredDataMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = ResourceFilterForm(request.GET or None)
-        items = self.resources()
-        if form.is_valid():
-            items = form.filter(items)
-        context["filter_form"] = form
-        context["resource_page"] = paginate(request, items, RESOURCES_PER_PAGE)
-        context["result_count"] = context["resource_page"].paginator.count
+        resource_page = paginate(request, form.filter(self.resources()), RESOURCES_PER_PAGE)
+        context.update(
+            {
+                "filter_form": form,
+                "facets": form.facets(self.base_resources()),
+                "resource_page": resource_page,
+                "result_count": resource_page.paginator.count,
+                "is_filtered": any(form.selected(name) for name in form.fields),
+            }
+        )
         return context
 
 

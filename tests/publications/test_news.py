@@ -1,0 +1,167 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from publications.models import NewsIndexPage, NewsPage
+from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
+from tests.publications.factories import (
+    NewsCategoryFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page, intro="<p>Kabar terbaru.</p>")
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_news_index_lists_newest_first_with_links(client, news_index):
+    NewsPageFactory(parent=news_index, title="Kabar lama", date=datetime.date(2020, 1, 5))
+    NewsPageFactory(parent=news_index, title="Kabar baru", date=datetime.date(2021, 3, 10))
+
+    response = client.get("/berita/")
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.find("h1").get_text(strip=True) == "Berita"
+    titles = [a.get_text(strip=True) for a in soup.select(".pub-list .card__title a")]
+    assert titles == ["Kabar baru", "Kabar lama"]
+    assert soup.select_one(".pub-list .card__title a")["href"] == "/berita/kabar-baru/"
+    archive = [a.get_text(strip=True) for a in soup.select("[aria-labelledby=archive-heading] a")]
+    assert archive == ["Semua berita", "2021", "2020"]
+    assert soup.find("link", type="application/rss+xml")["href"] == "/berita/rss/"
+
+
+def test_year_archive_shows_only_that_year_and_404s_on_an_empty_year(client, news_index):
+    NewsPageFactory(parent=news_index, title="Kabar 2020", date=datetime.date(2020, 6, 1))
+    NewsPageFactory(parent=news_index, title="Kabar 2021", date=datetime.date(2021, 6, 1))
+
+    response = client.get("/berita/2020/")
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.find("h1").get_text(strip=True) == "Berita tahun 2020"
+    assert [a.get_text(strip=True) for a in soup.select(".pub-list .card__title a")] == [
+        "Kabar 2020"
+    ]
+    assert soup.find("link", rel="canonical")["href"] == "http://localhost/berita/2020/"
+    assert client.get("/berita/1999/").status_code == 404
+
+
+def test_bad_page_number_shows_a_valid_page(client, news_index):
+    NewsPageFactory(parent=news_index)
+    assert client.get("/berita/?halaman=abc").status_code == 200
+    assert client.get("/berita/?halaman=999").status_code == 200
+
+
+def test_news_page_shows_article_authors_related_news_and_innovations(client, news_index):
+    category = NewsCategoryFactory(name="Kegiatan")
+    catalogue = InnovationIndexPageFactory(parent=news_index.get_parent())
+    innovation = InnovationPageFactory(parent=catalogue, title="Dukcapil Goes to Village")
+    article = NewsPageFactory(
+        parent=news_index,
+        title="Jambore Inovasi 2021",
+        category=category,
+        body=[
+            ("heading", {"text": "Latar belakang", "size": "h2"}),
+            ("paragraph", "<p>Jambore menjadi kalender tetap.</p>"),
+        ],
+    )
+    article.authors.create(name="Tim Komunikasi", role="Biro Organisasi")
+    article.related_innovations.set([innovation])
+    article.save_revision().publish()
+    sibling = NewsPageFactory(parent=news_index, title="Kabar sekategori", category=category)
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.find("h1").get_text(strip=True) == "Jambore Inovasi 2021"
+    assert soup.find("h2", string="Latar belakang")
+    assert "Jambore menjadi kalender tetap." in soup.get_text()
+    assert "Tim Komunikasi (Biro Organisasi)" in soup.get_text()
+    related = soup.find(id="related-news-heading").find_parent("section")
+    assert related.find("a", href=sibling.url)
+    innovations = soup.find(id="related-innovations-heading").find_parent("section")
+    assert innovations.find("a", string="Dukcapil Goes to Village")
+
+
+def test_parent_and_child_rules(home_page):
+    assert NewsIndexPage.can_create_at(home_page)
+    assert not NewsPage.can_create_at(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
+    assert NewsPage.can_create_at(index)
+    assert not NewsIndexPage.can_create_at(index)  # one news index, under the home page only
+    assert NewsPage.allowed_subpage_models() == []
+
+
+def test_rss_feed_is_valid_rss_2(client, news_index):
+    NewsPageFactory(
+        parent=news_index, title="Kabar & berita <baru>", category=NewsCategoryFactory()
+    )
+
+    response = client.get("/berita/rss/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("link") == "http://testserver/berita/"
+    item = channel.find("item")
+    assert item.findtext("title") == "Kabar & berita <baru>"
+    assert item.findtext("link") == "http://testserver/berita/kabar-berita-baru/"
+    assert item.findtext("pubDate").endswith("+0800")
+    assert item.findtext("category")
+
+
+def test_atom_feed_is_valid_atom(client, news_index):
+    NewsPageFactory(parent=news_index, title="Kabar Atom")
+
+    response = client.get("/berita/atom/")
+
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}id") and root.findtext(f"{ATOM}updated")
+    entry = root.find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Kabar Atom"
+    assert entry.find(f"{ATOM}link").get("href").endswith("/berita/kabar-atom/")
+    assert entry.findtext(f"{ATOM}summary") == "Ringkasan kabar inovasi pelayanan publik."
+
+
+def test_drafts_are_not_listed_or_fed(client, news_index):
+    NewsPageFactory(parent=news_index, title="Draf rahasia", live=False)
+    assert "Draf rahasia" not in client.get("/berita/").content.decode()
+    assert "Draf rahasia" not in client.get("/berita/rss/").content.decode()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/berita/", "/berita/rss/", "/berita/2021/"])
+def test_listing_query_count_does_not_grow_with_items(client, news_index, url):
+    for _ in range(2):
+        NewsPageFactory(parent=news_index, category=NewsCategoryFactory())
+    client.get(url)  # warm the site-root cache
+    few = count_queries(client, url)
+    for _ in range(10):
+        NewsPageFactory(parent=news_index, category=NewsCategoryFactory())
+
+    assert count_queries(client, url) == few
