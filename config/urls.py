@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("innovations.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("cari/", include("search.urls")),
 ]

@@ -131,6 +131,13 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
+# Leaflet comes from the npm registry (package.json; `npm ci`) and is served locally.
+LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"
+if LEAFLET_DIST.is_dir():
+    STATICFILES_DIRS.append(("vendor/leaflet", LEAFLET_DIST))
+# Map tiles for /inovasi/peta/; empty means markers on a plain background, no other host.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

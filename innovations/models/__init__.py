@@ -1,4 +1,6 @@
 from .pages import (
+    BUDGET_BANDS,
+    BudgetBand,
     InnovationAward,
     InnovationDocument,
     InnovationGalleryImage,
@@ -12,6 +14,8 @@ from .pages import (
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 __all__ = [
+    "BUDGET_BANDS",
+    "BudgetBand",
     "Agency",
     "Award",
     "InnovationAward",

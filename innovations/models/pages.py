@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -31,8 +32,36 @@ def year_validators():
     return [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
-class InnovationIndexPage(Page):
-    """The public catalogue at /inovasi/: facets, sorting, compare, map and exports."""
+class BudgetBand:
+    """A fixed band of yearly cost in rupiah, used by the catalogue's budget facet."""
+
+    def __init__(self, key, label, low=None, high=None, unknown=False):
+        self.key, self.label, self.low, self.high, self.unknown = key, label, low, high, unknown
+
+    def contains(self, cost):
+        if cost is None:
+            return self.unknown
+        if self.unknown:
+            return False
+        return (self.low is None or cost >= self.low) and (self.high is None or cost < self.high)
+
+
+JUTA = 1_000_000
+BUDGET_BANDS = [
+    BudgetBand("di-bawah-50-juta", _("Di bawah Rp50 juta"), high=50 * JUTA),
+    BudgetBand("50-250-juta", _("Rp50 juta – Rp250 juta"), low=50 * JUTA, high=250 * JUTA),
+    BudgetBand("250-juta-1-miliar", _("Rp250 juta – Rp1 miliar"), low=250 * JUTA, high=1000 * JUTA),
+    BudgetBand("di-atas-1-miliar", _("Rp1 miliar atau lebih"), low=1000 * JUTA),
+    BudgetBand("tidak-diketahui", _("Biaya tidak dicantumkan"), unknown=True),
+]
+
+
+class InnovationIndexPage(RoutablePageMixin, Page):
+    """The public catalogue at /inovasi/: facets, sorting, compare and map.
+
+    The exports live at fixed Django URLs (innovations/urls.py) because Wagtail's page
+    URLs cannot carry a file extension.
+    """
 
     intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])
 
@@ -44,6 +73,24 @@ class InnovationIndexPage(Page):
     class Meta:
         verbose_name = _("katalog inovasi")
         verbose_name_plural = _("katalog inovasi")
+
+    @path("")
+    def catalogue(self, request):
+        from innovations.views import catalogue
+
+        return catalogue(request, self)
+
+    @path("bandingkan/")
+    def compare(self, request):
+        from innovations.views import compare
+
+        return compare(request, self)
+
+    @path("peta/")
+    def map(self, request):
+        from innovations.views import innovation_map
+
+        return innovation_map(request, self)
 
 
 class InnovationPageTag(TaggedItemBase):
@@ -368,8 +415,34 @@ class InnovationPage(Page):
                 "stage",
                 _("Inovasi yang sudah memiliki tanggal penerapan tidak lagi pada tahap inisiatif."),
             )
+        elif self.stage == self.Stage.INITIATIVE and self.trial_started_on:
+            errors.setdefault(
+                "stage",
+                _("Inovasi yang sudah memiliki tanggal uji coba tidak lagi pada tahap inisiatif."),
+            )
+        if self.stage == self.Stage.TRIAL and self.implemented_on:
+            errors.setdefault(
+                "stage",
+                _(
+                    "Inovasi yang sudah memiliki tanggal penerapan berada pada tahap penerapan, "
+                    "bukan uji coba."
+                ),
+            )
+        if self.cost is not None and self.cost > 0 and not self.budget_source:
+            errors.setdefault("budget_source", _("Pilih sumber anggaran untuk biaya yang diisi."))
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def budget_band(self):
+        return next(band for band in BUDGET_BANDS if band.contains(self.cost))
+
+    def get_context(self, request, *args, **kwargs):
+        from innovations.views import innovation_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(innovation_page_context(self, request))
+        return context
 
     def count_replications(self):
         counted = {
@@ -465,14 +538,22 @@ class InnovationReplication(Orderable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.year and self.year > datetime.date.today().year + 1:
-            raise ValidationError({"year": _("Tahun replikasi terlalu jauh di masa depan.")})
+            errors["year"] = _("Tahun replikasi terlalu jauh di masa depan.")
+        if not self.agency_id and not self.adopter_name.strip():
+            errors["adopter_name"] = _("Pilih instansi pereplikasi atau tuliskan namanya.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class InnovationAward(Orderable):
     page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="awards")
     award = models.ForeignKey(
-        Award, verbose_name=_("penghargaan"), on_delete=models.PROTECT, related_name="+"
+        Award,
+        verbose_name=_("penghargaan"),
+        on_delete=models.PROTECT,
+        related_name="innovation_awards",
     )
     year = models.PositiveSmallIntegerField(_("tahun"), validators=year_validators())
     rank = models.CharField(
@@ -483,6 +564,11 @@ class InnovationAward(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("penghargaan inovasi")
+
+    def clean(self):
+        super().clean()
+        if self.year and self.year > timezone.localdate().year:
+            raise ValidationError({"year": _("Tahun penghargaan tidak boleh di masa depan.")})
 
     def __str__(self):
         return " ".join(str(part) for part in (self.award, self.rank, self.year) if part)

@@ -6,6 +6,8 @@ from django.utils.text import slugify
 
 from innovations.models import (
     Agency,
+    Award,
+    InnovationAward,
     InnovationIndexPage,
     InnovationKeyFigure,
     InnovationPage,
@@ -70,6 +72,17 @@ class InnovationPageFactory(wagtail_factories.PageFactory):
         if create:
             self.sectors.set(extracted if extracted is not None else [sector()])
 
+    @factory.post_generation
+    def sdgs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sdgs.set(extracted)
+
+    @factory.post_generation
+    def persist_relations(self, create, extracted, **kwargs):
+        """ParentalManyToManyField values set above are written by the page's save()."""
+        if create:
+            self.save()
+
 
 class KeyFigureFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(InnovationPageFactory)
@@ -82,6 +95,16 @@ class KeyFigureFactory(factory.django.DjangoModelFactory):
         model = InnovationKeyFigure
 
 
+class AwardItemFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(InnovationPageFactory)
+    award = factory.LazyFunction(lambda: Award.objects.get(slug="kipp"))
+    year = 2021
+    rank = "Top 99"
+
+    class Meta:
+        model = InnovationAward
+
+
 class ReplicationFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(InnovationPageFactory)
     region = factory.LazyFunction(lambda: region("73.02"))
@@ -90,3 +113,10 @@ class ReplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = InnovationReplication
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def recount(self, create, extracted, **kwargs):
+        """The page keeps its replication count up to date when it is saved."""
+        if create:
+            self.page.save()

@@ -1,0 +1,467 @@
+"""Parsing and applying the catalogue's filters, shared by the catalogue, the API and exports.
+
+`CatalogueFilter(request.GET)` reads the query string once. Values it cannot use are
+dropped and described in `notices` (shown to people, returned by the API); they never
+raise. `apply()` filters a queryset of InnovationPage, `facets()` counts every facet
+with one grouped query each, and `querystring()` builds shareable URLs.
+
+Within one facet the selected values are alternatives (OR); different facets narrow
+the result (AND). A facet's counts ignore that facet's own selection so that people can
+see what ticking another value would add.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    BUDGET_BANDS,
+    Agency,
+    Award,
+    InnovationAward,
+    InnovationPage,
+    Region,
+    Sector,
+    SustainableDevelopmentGoal,
+)
+
+MAX_VALUES_PER_PARAMETER = 40
+MAX_VALUE_LENGTH = 100
+MAX_QUERY_LENGTH = 200
+MIN_YEAR = 1990
+YES, NO = "ya", "tidak"
+PAGE_SIZES = (12, 24, 48)
+DEFAULT_PAGE_SIZE = PAGE_SIZES[0]
+
+SORTS = {
+    "terbaru": (_("Terbaru diluncurkan"), ("-launched_on", "-pk")),
+    "az": (_("Nama A–Z"), ("title", "pk")),
+    "replikasi": (_("Paling banyak direplikasi"), ("-replication_count", "title", "pk")),
+    "diperbarui": (_("Terakhir diperbarui"), ("-last_published_at", "-pk")),
+}
+DEFAULT_SORT = "terbaru"
+
+BPS_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def visible_options(self):
+        """Values that would find something, and the ticked ones even if they no longer do."""
+        return [option for option in self.options if option.count or option.selected]
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+
+def _choice_facet(name, label, choices):
+    return {"name": name, "label": label, "choices": dict(choices)}
+
+
+# The facets in the order the catalogue shows them. Taxonomy facets resolve their values
+# against the database; choice facets against a fixed list.
+CHOICE_FACETS = {
+    "stage": _choice_facet("stage", _("Tahapan"), InnovationPage.Stage.choices),
+    "form": _choice_facet("form", _("Bentuk inovasi"), InnovationPage.Form.choices),
+    "digital": _choice_facet(
+        "digital", _("Digital"), [(YES, _("Digital")), (NO, _("Non-digital"))]
+    ),
+    "replicated": _choice_facet(
+        "replicated",
+        _("Replikasi"),
+        [(YES, _("Sudah direplikasi")), (NO, _("Belum direplikasi"))],
+    ),
+    "budget": _choice_facet(
+        "budget", _("Biaya per tahun"), [(band.key, band.label) for band in BUDGET_BANDS]
+    ),
+    "status": _choice_facet("status", _("Status"), InnovationPage.Status.choices),
+}
+
+TAXONOMY_FACETS = {
+    # name: (label, model, lookup field, pattern the value must match)
+    "region": (_("Wilayah"), Region, "bps_code", BPS_CODE),
+    "agency": (_("Instansi"), Agency, "slug", SLUG),
+    "sector": (_("Urusan pemerintahan"), Sector, "slug", SLUG),
+    "sdg": (_("TPB/SDG"), SustainableDevelopmentGoal, "number", re.compile(r"^\d{1,2}$")),
+    "award": (_("Penghargaan"), Award, "slug", SLUG),
+}
+
+FACET_ORDER = [
+    "region",
+    "agency",
+    "sector",
+    "sdg",
+    "stage",
+    "form",
+    "digital",
+    "award",
+    "replicated",
+    "budget",
+    "status",
+]
+RANGE_PARAMETERS = ("year_from", "year_to")
+OTHER_PARAMETERS = ("q", "sort", "page", "per_page")
+KNOWN_PARAMETERS = set(FACET_ORDER) | set(RANGE_PARAMETERS) | set(OTHER_PARAMETERS)
+
+
+class CatalogueFilter:
+    """The state of one catalogue view: selected facet values, year range, text, sort, page."""
+
+    def __init__(self, params=None):
+        params = params if params is not None else QueryDict()
+        self.notices = []
+        self.selected = {}  # facet name -> list of string values, in request order
+        self._ids = {}  # taxonomy facet name -> list of primary keys
+        self._labels = {}  # taxonomy facet name -> {value: label}
+        self._base = None
+        unknown = sorted(key for key in params if key not in KNOWN_PARAMETERS)
+        if unknown:
+            self.notice(_("Parameter tidak dikenal diabaikan: %(names)s."), names=unknown)
+        for name in FACET_ORDER:
+            values = self._values(params, name)
+            if not values:
+                continue
+            if name in TAXONOMY_FACETS:
+                self._parse_taxonomy(name, values)
+            else:
+                self._parse_choices(name, values)
+        self.year_from = self._year(params, "year_from")
+        self.year_to = self._year(params, "year_to")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            self.notice(
+                _("Tahun awal %(start)s lebih besar dari tahun akhir %(end)s; keduanya ditukar."),
+                start=self.year_from,
+                end=self.year_to,
+            )
+            self.year_from, self.year_to = self.year_to, self.year_from
+        self.q = self._single(params, "q", MAX_QUERY_LENGTH)
+        self.sort = self._single(params, "sort", MAX_VALUE_LENGTH) or DEFAULT_SORT
+        if self.sort not in SORTS:
+            self.notice(
+                _("Urutan “%(value)s” tidak dikenal; memakai urutan bawaan."), value=self.sort
+            )
+            self.sort = DEFAULT_SORT
+        self.per_page = DEFAULT_PAGE_SIZE
+        per_page = self._single(params, "per_page", 4)
+        if per_page:
+            if per_page.isdigit() and int(per_page) in PAGE_SIZES:
+                self.per_page = int(per_page)
+            else:
+                self.notice(
+                    _("Jumlah per halaman “%(value)s” tidak tersedia; memakai %(size)s."),
+                    value=per_page,
+                    size=DEFAULT_PAGE_SIZE,
+                )
+        self.page = self._single(params, "page", 12) or "1"
+
+    # Parsing
+
+    def notice(self, message, **values):
+        if values:
+            values = {
+                key: ", ".join(str(item) for item in value) if isinstance(value, list) else value
+                for key, value in values.items()
+            }
+            message = message % values
+        if message not in self.notices:
+            self.notices.append(str(message))
+
+    def _values(self, params, name):
+        raw = params.getlist(name)
+        if len(raw) > MAX_VALUES_PER_PARAMETER:
+            self.notice(
+                _("Terlalu banyak nilai untuk “%(name)s”; hanya %(limit)s yang pertama dipakai."),
+                name=name,
+                limit=MAX_VALUES_PER_PARAMETER,
+            )
+            raw = raw[:MAX_VALUES_PER_PARAMETER]
+        values = []
+        for value in raw:
+            value = value.strip()
+            if value and value not in values:
+                values.append(value[: MAX_VALUE_LENGTH + 1])
+        return values
+
+    def _single(self, params, name, max_length):
+        values = params.getlist(name)
+        if len(values) > 1:
+            self.notice(
+                _("“%(name)s” diberikan lebih dari sekali; yang pertama dipakai."), name=name
+            )
+        value = (values[0] if values else "").strip()
+        if len(value) > max_length:
+            self.notice(_("Nilai “%(name)s” terlalu panjang dan dipotong."), name=name)
+            value = value[:max_length]
+        return value
+
+    def _parse_choices(self, name, values):
+        choices = CHOICE_FACETS[name]["choices"]
+        valid = [value for value in values if value in choices]
+        invalid = [value for value in values if value not in choices]
+        if invalid:
+            self._invalid(name, invalid)
+        if valid:
+            self.selected[name] = valid
+
+    def _parse_taxonomy(self, name, values):
+        _label, model, lookup, pattern = TAXONOMY_FACETS[name]
+        well_formed = [value for value in values if pattern.match(value)]
+        found = {}
+        if well_formed:
+            for obj in model.objects.filter(**{f"{lookup}__in": well_formed}):
+                found[str(getattr(obj, lookup))] = obj
+        valid = [value for value in values if value in found]
+        invalid = [value for value in values if value not in found]
+        if invalid:
+            self._invalid(name, invalid)
+        if valid:
+            self.selected[name] = valid
+            self._ids[name] = [found[value].pk for value in valid]
+            self._labels[name] = {value: str(found[value]) for value in valid}
+
+    def _invalid(self, name, values):
+        shown = [value if len(value) <= 40 else value[:40] + "…" for value in values[:5]]
+        self.notice(
+            _("Nilai filter “%(name)s” tidak dikenal dan diabaikan: %(values)s."),
+            name=name,
+            values=shown,
+        )
+
+    def _year(self, params, name):
+        value = self._single(params, name, 8)
+        if not value:
+            return None
+        this_year = datetime.date.today().year
+        if value.isdigit() and MIN_YEAR <= int(value) <= this_year:
+            return int(value)
+        self.notice(
+            _("Tahun “%(value)s” tidak valid (%(low)s–%(high)s) dan diabaikan."),
+            value=value,
+            low=MIN_YEAR,
+            high=this_year,
+        )
+        return None
+
+    # State
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected or self.year_from or self.year_to or self.q)
+
+    def label_for(self, name, value):
+        if name in TAXONOMY_FACETS:
+            return self._labels.get(name, {}).get(value, value)
+        return str(CHOICE_FACETS[name]["choices"].get(value, value))
+
+    def active_filters(self):
+        """(label, URL without that value) for every active filter, for the 'remove' links."""
+        active = []
+        for name in FACET_ORDER:
+            for value in self.selected.get(name, []):
+                remaining = [other for other in self.selected[name] if other != value]
+                active.append((self.label_for(name, value), self.querystring(**{name: remaining})))
+        if self.year_from:
+            label = _("Sejak %(year)s") % {"year": self.year_from}
+            active.append((label, self.querystring(year_from=None)))
+        if self.year_to:
+            label = _("Sampai %(year)s") % {"year": self.year_to}
+            active.append((label, self.querystring(year_to=None)))
+        if self.q:
+            active.append((f"“{self.q}”", self.querystring(q=None)))
+        return active
+
+    def params(self, include_sort=True):
+        """The normalised state as (name, value) pairs, in a stable order."""
+        pairs = []
+        for name in FACET_ORDER:
+            pairs += [(name, value) for value in self.selected.get(name, [])]
+        if self.year_from:
+            pairs.append(("year_from", str(self.year_from)))
+        if self.year_to:
+            pairs.append(("year_to", str(self.year_to)))
+        if self.q:
+            pairs.append(("q", self.q))
+        if include_sort:
+            if self.sort != DEFAULT_SORT:
+                pairs.append(("sort", self.sort))
+            if self.per_page != DEFAULT_PAGE_SIZE:
+                pairs.append(("per_page", str(self.per_page)))
+        return pairs
+
+    def querystring(self, **changes):
+        """A query string ('?…' or '') for this state with some parameters replaced.
+
+        A change to anything but the page number starts again at page one.
+        """
+        pairs = [(name, value) for name, value in self.params() if name not in changes]
+        for name, value in changes.items():
+            if value is None:
+                continue
+            values = value if isinstance(value, list | tuple) else [value]
+            pairs += [(name, str(item)) for item in values]
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else "?"
+
+    # Querying
+
+    def base_queryset(self):
+        # public() reads the view restrictions with a query; do it once per request.
+        if self._base is None:
+            self._base = InnovationPage.objects.live().public()
+        return self._base
+
+    def apply(self, queryset=None, exclude=None):
+        """Filter by every selected facet except `exclude`, by year range and by text."""
+        queryset = self.base_queryset() if queryset is None else queryset
+        through = {
+            "region": (InnovationPage.regions.through, "region_id"),
+            "sector": (InnovationPage.sectors.through, "sector_id"),
+            "sdg": (InnovationPage.sdgs.through, "sustainabledevelopmentgoal_id"),
+        }
+        for name in FACET_ORDER:
+            values = self.selected.get(name)
+            if not values or name == exclude:
+                continue
+            if name in through:
+                model, column = through[name]
+                pages = model.objects.filter(**{f"{column}__in": self._ids[name]})
+                queryset = queryset.filter(pk__in=pages.values("innovationpage_id"))
+            elif name == "agency":
+                queryset = queryset.filter(agency_id__in=self._ids[name])
+            elif name == "award":
+                pages = InnovationAward.objects.filter(award_id__in=self._ids[name])
+                queryset = queryset.filter(pk__in=pages.values("page_id"))
+            elif name == "digital":
+                if len(values) == 1:
+                    queryset = queryset.filter(is_digital=values[0] == YES)
+            elif name == "replicated":
+                if len(values) == 1:
+                    condition = Q(replication_count__gt=0)
+                    queryset = queryset.filter(condition if values[0] == YES else ~condition)
+            elif name == "budget":
+                queryset = queryset.filter(self._budget_q(values))
+            else:
+                queryset = queryset.filter(**{f"{name}__in": values})
+        if exclude != "year":
+            if self.year_from:
+                queryset = queryset.filter(launched_on__gte=datetime.date(self.year_from, 1, 1))
+            if self.year_to:
+                queryset = queryset.filter(launched_on__lte=datetime.date(self.year_to, 12, 31))
+        if self.q:
+            for word in self.q.split()[:8]:
+                queryset = queryset.filter(
+                    Q(title__icontains=word)
+                    | Q(tagline__icontains=word)
+                    | Q(summary__icontains=word)
+                )
+        return queryset
+
+    @staticmethod
+    def _budget_q(values):
+        condition = Q(pk__in=[])
+        for band in BUDGET_BANDS:
+            if band.key not in values:
+                continue
+            if band.unknown:
+                condition |= Q(cost__isnull=True)
+                continue
+            band_q = Q(cost__isnull=False)
+            if band.low is not None:
+                band_q &= Q(cost__gte=band.low)
+            if band.high is not None:
+                band_q &= Q(cost__lt=band.high)
+            condition |= band_q
+        return condition
+
+    def ordered(self, queryset):
+        return queryset.order_by(*SORTS[self.sort][1])
+
+    def sort_options(self):
+        return [(key, label, key == self.sort) for key, (label, _ordering) in SORTS.items()]
+
+    # Facet counts: one grouped query per facet
+
+    def facets(self):
+        facets = []
+        for name in FACET_ORDER:
+            filtered = self.apply(exclude=name)
+            if name in TAXONOMY_FACETS:
+                facets.append(self._taxonomy_counts(name, filtered.values("pk")))
+            else:
+                facets.append(self._choice_counts(name, filtered))
+        return facets
+
+    def _taxonomy_counts(self, name, pages):
+        label, model, lookup, _pattern = TAXONOMY_FACETS[name]
+        relation = "innovation_awards__page" if name == "award" else "innovations"
+        rows = model.objects.annotate(
+            matches=Count(relation, filter=Q(**{f"{relation}__in": pages}), distinct=True)
+        )
+        selected = self.selected.get(name, [])
+        if name == "agency":
+            # Hundreds of agencies: list only those with a match or a tick.
+            rows = rows.filter(Q(matches__gt=0) | Q(pk__in=self._ids.get(name, [])))
+        facet = Facet(name, label)
+        for row in rows:
+            value = str(getattr(row, lookup))
+            facet.options.append(FacetOption(value, str(row), row.matches, value in selected))
+        return facet
+
+    def _choice_counts(self, name, queryset):
+        spec = CHOICE_FACETS[name]
+        if name == "digital":
+            key = Case(When(is_digital=True, then=Value(YES)), default=Value(NO))
+        elif name == "replicated":
+            key = Case(When(replication_count__gt=0, then=Value(YES)), default=Value(NO))
+        elif name == "budget":
+            whens = [When(cost__isnull=True, then=Value("tidak-diketahui"))]
+            for band in BUDGET_BANDS:
+                if not band.unknown and band.high is not None:
+                    whens.append(When(cost__lt=band.high, then=Value(band.key)))
+            key = Case(*whens, default=Value(BUDGET_BANDS[-2].key))
+        else:
+            key = F(name)
+        queryset = queryset.annotate(facet_value=key).values("facet_value")
+        counts = {
+            row["facet_value"]: row["n"]
+            for row in queryset.annotate(n=Count("pk")).order_by("facet_value")
+        }
+        selected = self.selected.get(name, [])
+        facet = Facet(name, spec["label"])
+        for value, label in spec["choices"].items():
+            facet.options.append(
+                FacetOption(value, str(label), counts.get(value, 0), value in selected)
+            )
+        return facet
+
+    def year_counts(self):
+        """Launch years present under the other filters, with counts, oldest first."""
+        rows = (
+            self.apply(exclude="year")
+            .annotate(year=ExtractYear("launched_on"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by("year")
+        )
+        return [(row["year"], row["n"]) for row in rows]

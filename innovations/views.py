@@ -1,0 +1,254 @@
+"""Public views of the catalogue: listing with facets, compare, map and exports.
+
+The catalogue, compare and map are routes of InnovationIndexPage (so they follow the
+page wherever editors put it); the exports are plain Django URLs because Wagtail page
+URLs cannot end in a file extension.
+"""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from .exports import export_response
+from .filters import CatalogueFilter
+from .models import (
+    InnovationAward,
+    InnovationDocument,
+    InnovationGalleryImage,
+    InnovationPage,
+    InnovationReplication,
+    Region,
+)
+
+MAX_COMPARED = 4
+
+# Long rich-text fields a card never shows; loading them for 48 cards is wasted work.
+CARD_DEFERRED_FIELDS = (
+    "problem",
+    "approach",
+    "results",
+    "lessons_learned",
+    "sustainability",
+    "how_to_replicate",
+    "beneficiaries",
+    "regulation_prerequisites",
+    "staff_prerequisites",
+    "budget_prerequisites",
+    "infrastructure_prerequisites",
+)
+
+
+def card_queryset(queryset):
+    """Everything an innovation card shows, in a constant number of queries."""
+    return (
+        queryset.defer_streamfields()
+        .defer(*CARD_DEFERRED_FIELDS)
+        .select_related("agency", "hero_image")
+        .prefetch_related("regions", "sectors", "hero_image__renditions")
+    )
+
+
+def catalogue(request, index_page):
+    state = CatalogueFilter(request.GET)
+    results = state.ordered(state.apply())
+    paginator = Paginator(card_queryset(results), state.per_page)
+    try:
+        page = paginator.page(state.page)
+    except PageNotAnInteger:
+        state.notice(
+            _("Nomor halaman “%(value)s” tidak valid; menampilkan halaman 1."), value=state.page
+        )
+        page = paginator.page(1)
+    except EmptyPage:
+        state.notice(
+            _("Halaman %(value)s tidak ada; menampilkan halaman terakhir."), value=state.page
+        )
+        page = paginator.page(paginator.num_pages)
+    facets = state.facets()
+    context = {
+        "state": state,
+        "innovations": page,
+        "paginator": paginator,
+        "facets": facets,
+        "facets_by_name": {facet.name: facet for facet in facets},
+        "years": state.year_counts(),
+        "page_links": page_links(state, page),
+        "previous_url": state.querystring(page=page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "next_url": state.querystring(page=page.next_page_number()) if page.has_next() else None,
+        "export_query": state.querystring(sort=None, per_page=None),
+    }
+    return index_page.render(
+        request,
+        template="innovations/innovation_index_page.html",
+        context_overrides=context,
+    )
+
+
+def page_links(state, page):
+    """Numbered links around the current page: first, last and two either side."""
+    if page.paginator.num_pages <= 1:
+        return []
+    shown = {1, page.paginator.num_pages}
+    shown |= set(range(max(1, page.number - 2), min(page.paginator.num_pages, page.number + 2) + 1))
+    links, previous = [], 0
+    for number in sorted(shown):
+        if number - previous > 1:
+            links.append(None)
+        links.append((number, state.querystring(page=number), number == page.number))
+        previous = number
+    return links
+
+
+def compare(request, index_page):
+    notices = []
+    raw_ids = request.GET.getlist("id")
+    ids = []
+    for value in raw_ids[:100]:
+        value = value.strip()
+        if value.isdigit() and len(value) < 12:
+            if int(value) not in ids:
+                ids.append(int(value))
+        else:
+            notices.append(_("“%(value)s” bukan nomor inovasi yang valid.") % {"value": value[:40]})
+    if len(ids) > MAX_COMPARED:
+        notices.append(
+            _(
+                "Paling banyak %(limit)s inovasi dapat dibandingkan; "
+                "yang ditampilkan %(limit)s pilihan pertama."
+            )
+            % {"limit": MAX_COMPARED}
+        )
+        ids = ids[:MAX_COMPARED]
+    found = {
+        page.pk: page
+        for page in InnovationPage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .defer_streamfields()
+        .select_related("agency", "hero_image")
+        .prefetch_related(
+            "regions",
+            "sectors",
+            "key_figures",
+            Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
+        )
+    }
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        notices.append(
+            _("Inovasi dengan nomor %(ids)s tidak ditemukan.") % {"ids": ", ".join(missing)}
+        )
+    innovations = [found[pk] for pk in ids if pk in found]
+    if len(innovations) < 2:
+        notices.append(_("Pilih dua sampai empat inovasi di katalog untuk dibandingkan."))
+    return index_page.render(
+        request,
+        template="innovations/compare.html",
+        context_overrides={"innovations": innovations, "notices": notices},
+    )
+
+
+def region_counts(state):
+    """Regions with coordinates and the number of innovations the filters leave in each."""
+    pages = state.apply().values("pk")
+    return list(
+        Region.objects.filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(matches=Count("innovations", filter=Q(innovations__in=pages), distinct=True))
+        .order_by("bps_code")
+    )
+
+
+def innovation_map(request, index_page):
+    state = CatalogueFilter(request.GET)
+    regions = region_counts(state)
+    catalogue_url = index_page.get_url(request)
+    for region in regions:
+        region.catalogue_url = f"{catalogue_url}{state.querystring(region=region.bps_code)}"
+    markers = [
+        {
+            "name": str(region),
+            "lat": float(region.latitude),
+            "lon": float(region.longitude),
+            "count": region.matches,
+            "url": region.catalogue_url,
+        }
+        for region in regions
+        if region.matches
+    ]
+    return index_page.render(
+        request,
+        template="innovations/map.html",
+        context_overrides={
+            "state": state,
+            "regions": regions,
+            "markers": markers,
+            "total": sum(region.matches for region in regions),
+            "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+            "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        },
+    )
+
+
+def innovation_page_context(page, request):
+    """Load every relation the innovation page shows once, so the page costs a fixed number
+    of queries however many figures, steps or replications it has."""
+    if page.pk:
+        prefetch_related_objects(
+            [page],
+            "regions",
+            "sectors",
+            "sdgs",
+            "regulations",
+            "steps",
+            "key_figures",
+            Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
+            Prefetch(
+                "replications",
+                queryset=InnovationReplication.objects.select_related("region", "agency"),
+            ),
+            Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
+            Prefetch(
+                "gallery_images",
+                queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
+                    "image__renditions"
+                ),
+            ),
+        )
+    og_image_url = None
+    if page.hero_image_id:
+        rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        og_image_url = request.build_absolute_uri(rendition.url)
+    return {
+        "related_innovations": related_innovations(page) if page.pk else [],
+        "og_image_url": og_image_url,
+    }
+
+
+def related_innovations(page, limit=3):
+    """Live innovations that share a sector or a region with `page`: one query plus prefetches."""
+    sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=page.pk)
+    regions = InnovationPage.regions.through.objects.filter(innovationpage_id=page.pk)
+    sector_matches = InnovationPage.sectors.through.objects.filter(
+        sector_id__in=sectors.values("sector_id")
+    ).values("innovationpage_id")
+    region_matches = InnovationPage.regions.through.objects.filter(
+        region_id__in=regions.values("region_id")
+    ).values("innovationpage_id")
+    queryset = (
+        InnovationPage.objects.live()
+        .public()
+        .filter(Q(pk__in=sector_matches) | Q(pk__in=region_matches))
+        .exclude(pk=page.pk)
+        .order_by("-replication_count", "-launched_on", "pk")
+    )
+    return list(card_queryset(queryset)[:limit])
+
+
+@require_safe
+def export(request, fmt):
+    state = CatalogueFilter(request.GET)
+    return export_response(state, fmt)

@@ -1,0 +1,375 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from innovations.models import InnovationPage, SustainableDevelopmentGoal
+from tests.innovations.factories import (
+    AgencyFactory,
+    AwardItemFactory,
+    InnovationPageFactory,
+    ReplicationFactory,
+    region,
+    sector,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(response):
+    return [a.get_text(strip=True) for a in soup_of(response).select(".icard__title a")]
+
+
+def notices(response):
+    return [li.get_text(" ", strip=True) for li in soup_of(response).select(".notice li")]
+
+
+def facet_counts(response, name):
+    soup = soup_of(response)
+    counts = {}
+    for box in soup.select(f'.filters input[name="{name}"]'):
+        label = soup.find("label", attrs={"for": box["id"]})
+        counts[box["value"]] = int(label.select_one(".facet__count").contents[0])
+    return counts
+
+
+@pytest.fixture
+def varied(catalogue):
+    """Three innovations that differ in every facet."""
+    health = InnovationPageFactory(
+        parent=catalogue,
+        title="Puskesmas Keliling",
+        regions=[region("73.71")],
+        sectors=[sector("kesehatan")],
+        sdgs=[SustainableDevelopmentGoal.objects.get(number=3)],
+        stage=InnovationPage.Stage.IMPLEMENTATION,
+        form=InnovationPage.Form.PUBLIC_SERVICE,
+        is_digital=True,
+        status=InnovationPage.Status.ACTIVE,
+        launched_on=datetime.date(2018, 3, 1),
+        trial_started_on=datetime.date(2018, 6, 1),
+        implemented_on=datetime.date(2019, 1, 1),
+        cost=30_000_000,
+        budget_source=InnovationPage.BudgetSource.APBD,
+    )
+    school = InnovationPageFactory(
+        parent=catalogue,
+        title="Aplikasi Sekolah Bersih",
+        regions=[region("73.02")],
+        sectors=[sector("pendidikan")],
+        sdgs=[SustainableDevelopmentGoal.objects.get(number=4)],
+        stage=InnovationPage.Stage.TRIAL,
+        form=InnovationPage.Form.GOVERNANCE,
+        is_digital=False,
+        status=InnovationPage.Status.PAUSED,
+        launched_on=datetime.date(2021, 2, 1),
+        trial_started_on=datetime.date(2021, 8, 1),
+        implemented_on=None,
+        cost=400_000_000,
+        budget_source=InnovationPage.BudgetSource.APBN,
+    )
+    village = InnovationPageFactory(
+        parent=catalogue,
+        title="Desa Cerdas",
+        regions=[region("73.71"), region("73.02")],
+        sectors=[sector("kesehatan"), sector("pendidikan")],
+        stage=InnovationPage.Stage.INITIATIVE,
+        form=InnovationPage.Form.OTHER,
+        status=InnovationPage.Status.DISCONTINUED,
+        launched_on=datetime.date(2023, 5, 5),
+        trial_started_on=None,
+        implemented_on=None,
+    )
+    ReplicationFactory(page=health)
+    AwardItemFactory(page=health)
+    return {"health": health, "school": school, "village": village}
+
+
+def test_catalogue_lists_live_innovations_newest_first(client, varied):
+    varied["village"].unpublish()
+
+    response = client.get("/inovasi/")
+
+    soup = soup_of(response)
+    assert soup.find("h1").get_text(strip=True) == "Katalog Inovasi"
+    assert soup.select_one(".results__count").get_text(strip=True) == "2 inovasi"
+    assert titles(response) == ["Aplikasi Sekolah Bersih", "Puskesmas Keliling"]
+    link = soup.find("a", string="Puskesmas Keliling")
+    assert link["href"] == varied["health"].url
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("region=73.02", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        (
+            "region=73.02&region=73.71",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
+        ),
+        ("sector=kesehatan", {"Puskesmas Keliling", "Desa Cerdas"}),
+        ("sdg=4", {"Aplikasi Sekolah Bersih"}),
+        ("stage=uji_coba&stage=inisiatif", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("form=tata_kelola", {"Aplikasi Sekolah Bersih"}),
+        ("digital=ya", {"Puskesmas Keliling"}),
+        ("digital=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        (
+            "digital=ya&digital=tidak",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
+        ),
+        ("award=kipp", {"Puskesmas Keliling"}),
+        ("replicated=ya", {"Puskesmas Keliling"}),
+        ("replicated=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("budget=di-bawah-50-juta", {"Puskesmas Keliling"}),
+        (
+            "budget=250-juta-1-miliar&budget=tidak-diketahui",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas"},
+        ),
+        ("status=terhenti_sementara", {"Aplikasi Sekolah Bersih"}),
+        ("year_from=2020", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("year_to=2021", {"Aplikasi Sekolah Bersih", "Puskesmas Keliling"}),
+        ("year_from=2019&year_to=2022", {"Aplikasi Sekolah Bersih"}),
+        ("sector=kesehatan&region=73.02", {"Desa Cerdas"}),
+        ("q=sekolah", {"Aplikasi Sekolah Bersih"}),
+    ],
+)
+def test_every_facet_filters_the_catalogue(client, varied, query, expected):
+    response = client.get(f"/inovasi/?{query}")
+
+    assert set(titles(response)) == expected
+    assert notices(response) == []
+    soup = soup_of(response)
+    for pair in query.split("&"):
+        name, value = pair.split("=")
+        field = soup.select_one(f'.filters [name="{name}"]')
+        if field.name == "input" and field["type"] == "checkbox":
+            assert soup.select_one(f'.filters input[name="{name}"][value="{value}"]').has_attr(
+                "checked"
+            )
+
+
+def test_agency_facet_filters_by_slug(client, varied):
+    agency = varied["school"].agency
+
+    response = client.get(f"/inovasi/?agency={agency.slug}")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+
+
+def test_facet_counts_ignore_their_own_selection_but_follow_the_others(client, varied):
+    response = client.get("/inovasi/?region=73.71&stage=penerapan")
+
+    # Other regions keep counting what they would add under the stage filter...
+    assert facet_counts(response, "region") == {"73.71": 1}
+    # ...and other stages count within the chosen region.
+    assert facet_counts(response, "stage") == {"penerapan": 1, "inisiatif": 1}
+    assert facet_counts(response, "sector") == {"kesehatan": 1}
+    assert facet_counts(response, "digital") == {"ya": 1}
+    assert facet_counts(response, "budget") == {"di-bawah-50-juta": 1}
+
+
+def test_unfiltered_facet_counts(client, varied):
+    response = client.get("/inovasi/")
+
+    assert facet_counts(response, "region") == {"73.02": 2, "73.71": 2}
+    assert facet_counts(response, "sector") == {"pendidikan": 2, "kesehatan": 2}
+    assert facet_counts(response, "replicated") == {"ya": 1, "tidak": 2}
+    assert facet_counts(response, "award") == {"kipp": 1}
+    assert facet_counts(response, "status") == {
+        "aktif": 1,
+        "terhenti_sementara": 1,
+        "dihentikan": 1,
+    }
+    years = [o.get_text(strip=True) for o in soup_of(response).select("#filter-year-from option")]
+    assert years == ["Semua", "2018 (1)", "2021 (1)", "2023 (1)"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("terbaru", ["Desa Cerdas", "Aplikasi Sekolah Bersih", "Puskesmas Keliling"]),
+        ("az", ["Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"]),
+        ("replikasi", ["Puskesmas Keliling", "Aplikasi Sekolah Bersih", "Desa Cerdas"]),
+    ],
+)
+def test_sorting(client, varied, sort, expected):
+    assert titles(client.get(f"/inovasi/?sort={sort}")) == expected
+
+
+def test_sort_by_recently_updated(client, varied):
+    varied["school"].save_revision().publish()
+
+    assert titles(client.get("/inovasi/?sort=diperbarui"))[0] == "Aplikasi Sekolah Bersih"
+
+
+def test_pagination_keeps_the_filters_in_every_link(client, catalogue):
+    for number in range(14):
+        InnovationPageFactory(parent=catalogue, title=f"Inovasi {number:02d}")
+
+    first = soup_of(client.get("/inovasi/?sort=az&stage=penerapan"))
+    assert len(first.select(".icard")) == 12
+    next_link = first.select_one('.pagination a[rel="next"]')["href"]
+    assert next_link == "?stage=penerapan&sort=az&page=2"
+
+    second = client.get(f"/inovasi/{next_link}")
+    assert titles(second) == ["Inovasi 12", "Inovasi 13"]
+    assert soup_of(second).select_one('.pagination a[aria-current="page"]').get_text() == "2"
+
+    wide = client.get("/inovasi/?per_page=24")
+    assert len(titles(wide)) == 14
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("region=99.99", "region"),
+        ("region=%3Cscript%3E", "region"),
+        ("stage=selesai", "stage"),
+        ("sdg=99", "sdg"),
+        ("agency=" + "x" * 5000, "agency"),
+        ("year_from=abc", "abc"),
+        ("year_from=1700", "1700"),
+        ("sort=random", "random"),
+        ("page=abc", "abc"),
+        ("page=999", "999"),
+        ("per_page=1000", "1000"),
+        ("foo=bar", "foo"),
+        ("sort=az&sort=terbaru", "sort"),
+        ("q=" + "puskesmas " * 30, "q"),
+        ("region=%00%ff", "region"),
+    ],
+)
+def test_bad_filter_values_are_ignored_with_a_notice(client, varied, query, message):
+    response = client.get(f"/inovasi/?{query}")
+
+    assert response.status_code == 200
+    found = notices(response)
+    assert found and any(message in text for text in found), found
+    assert len(titles(response)) >= 1
+
+
+def test_unknown_values_next_to_valid_ones_keep_the_valid_filter(client, varied):
+    response = client.get("/inovasi/?stage=uji_coba&stage=salah&region=73.02")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+    assert notices(response) == ["Nilai filter “stage” tidak dikenal dan diabaikan: salah."]
+
+
+def test_many_repeated_values_are_capped_with_a_notice(client, varied):
+    response = client.get("/inovasi/?" + "&".join(["stage=penerapan"] * 200))
+
+    assert titles(response) == ["Puskesmas Keliling"]
+    assert any("Terlalu banyak nilai" in text for text in notices(response))
+
+
+def test_reversed_year_range_is_swapped(client, varied):
+    response = client.get("/inovasi/?year_from=2022&year_to=2019")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+    assert any("ditukar" in text for text in notices(response))
+
+
+def test_too_many_parameters_is_a_bad_request(client, varied):
+    query = "&".join(f"x{n}=1" for n in range(10_500))
+
+    assert client.get(f"/inovasi/?{query}").status_code == 400
+
+
+def test_empty_state(client, varied):
+    response = client.get("/inovasi/?stage=inisiatif&digital=ya")
+
+    soup = soup_of(response)
+    assert soup.select_one(".results__count").get_text(strip=True) == "0 inovasi"
+    assert soup.select_one(".empty-state h3").get_text(strip=True) == "Tidak ada inovasi yang cocok"
+    assert soup.select_one(".empty-state a")["href"] == "/inovasi/"
+
+
+def test_active_filters_link_to_the_view_without_them(client, varied):
+    soup = soup_of(client.get("/inovasi/?stage=penerapan&region=73.71"))
+
+    links = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".active-filters a")}
+    assert links == {
+        "Kota Makassar × (hapus filter)": "?stage=penerapan",
+        "Penerapan × (hapus filter)": "?region=73.71",
+    }
+
+
+def test_catalogue_works_without_javascript(client, varied):
+    soup = soup_of(client.get("/inovasi/"))
+
+    form = soup.select_one("form#catalogue-filters")
+    assert form["method"] == "get" and form["action"] == "/inovasi/"
+    assert form.select_one('button[type="submit"]')
+    assert not soup.find("script", src=False)
+    assert not soup.select("[style]") and not soup.find("style")
+    compare = soup.select_one("form#compare-form")
+    assert compare["action"] == "/inovasi/bandingkan/" and compare["method"] == "get"
+    boxes = soup.select('input[name="id"][form="compare-form"]')
+    assert {int(box["value"]) for box in boxes} == {page.pk for page in varied.values()}
+
+
+def test_export_links_carry_the_filters(client, varied):
+    soup = soup_of(client.get("/inovasi/?stage=penerapan&sort=az&page=1"))
+
+    hrefs = [a["href"] for a in soup.select(".results__exports a")]
+    assert hrefs == [
+        "/inovasi/ekspor.csv?stage=penerapan",
+        "/inovasi/ekspor.json?stage=penerapan",
+        "/inovasi/ekspor.xlsx?stage=penerapan",
+    ]
+
+
+def test_cards_have_responsive_images(client, catalogue):
+    image = Image.objects.create(title="Foto", file=get_test_image_file(size=(1200, 800)))
+    InnovationPageFactory(parent=catalogue, hero_image=image)
+
+    img = soup_of(client.get("/inovasi/")).select_one(".icard img")
+
+    assert len(img["srcset"].split(",")) == 2
+    assert img["sizes"] and img["alt"] == "" and img["loading"] == "lazy"
+
+
+def make_catalogue(catalogue, count):
+    image = Image.objects.create(title="Foto", file=get_test_image_file(size=(800, 600)))
+    sdg = SustainableDevelopmentGoal.objects.get(number=3)
+    for number in range(count):
+        page = InnovationPageFactory(
+            parent=catalogue,
+            agency=AgencyFactory(),
+            hero_image=image,
+            regions=[region("73.71"), region("73.02")],
+            sectors=[sector("kesehatan"), sector("pendidikan")],
+            sdgs=[sdg],
+            is_digital=number % 2 == 0,
+        )
+        ReplicationFactory(page=page)
+        AwardItemFactory(page=page)
+
+
+QUERY = "/inovasi/?region=73.71&sector=kesehatan&stage=penerapan&digital=ya&award=kipp&sort=az"
+
+
+@pytest.mark.parametrize("url", ["/inovasi/", QUERY, QUERY + "&per_page=48"])
+def test_query_count_does_not_grow_with_the_number_of_innovations(
+    client, catalogue, django_assert_num_queries, url
+):
+    make_catalogue(catalogue, 3)
+    client.get(url)  # renditions are made once, on the first view
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    small_count = len(small)  # read now: the next request clears the query log
+    assert small_count <= 30
+
+    make_catalogue(catalogue, 30)
+    client.get(url)
+    with django_assert_num_queries(small_count):
+        response = client.get(url)
+    assert len(titles(response)) > 3
