@@ -20,7 +20,9 @@ PRODUCTION_ENV = {
 
 
 def run_python(args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # The browser tests allow async-unsafe calls in this process; production never does.
+    unwanted = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(  # noqa: S603 - our own interpreter and arguments
         [sys.executable, *args],
         cwd=settings.BASE_DIR,
