@@ -112,12 +112,11 @@ def _fields(backend):
     return ["_all_text", f"title^{FIELD_BOOSTS['title']}", *boosted]
 
 
-def engine_query(backend, query):
+def engine_query(backend, query, minimum_should_match="2<75%"):
     """The engine query: stemmed words (all of them for short queries, most of them for
     longer ones), with typo tolerance on whole words, phrase matches ranked higher."""
     text = plain_query(query)
     fields = _fields(backend)
-    page_mapping = backend.mapping_class(Page)
     regulation_mapping = backend.mapping_class(Regulation)
     return {
         "bool": {
@@ -131,7 +130,7 @@ def engine_query(backend, query):
                                     "fields": fields,
                                     "type": "most_fields",
                                     "operator": "or",
-                                    "minimum_should_match": "2<75%",
+                                    "minimum_should_match": minimum_should_match,
                                 }
                             },
                             {
@@ -140,7 +139,7 @@ def engine_query(backend, query):
                                         "query": text,
                                         "fuzziness": "AUTO",
                                         "prefix_length": 1,
-                                        "minimum_should_match": "2<75%",
+                                        "minimum_should_match": minimum_should_match,
                                         "boost": 0.5,
                                     }
                                 }
@@ -184,7 +183,7 @@ def engine_query(backend, query):
                 }
             ],
         }
-    }, page_mapping
+    }
 
 
 def engine_indices(backend):
@@ -202,7 +201,17 @@ def engine_search(backend, body, **params):
 
 
 def engine_matches(backend, query, max_matches=MAX_MATCHES, highlight=True):
-    es_query, _mapping = engine_query(backend, query)
+    """Most of the words must match; when nothing does, any word may (as on the database)."""
+    matches = None
+    for minimum_should_match in ("2<75%", "1"):
+        matches = _engine_matches(backend, query, max_matches, highlight, minimum_should_match)
+        if matches.ranked:
+            break
+    return matches
+
+
+def _engine_matches(backend, query, max_matches, highlight, minimum_should_match):
+    es_query = engine_query(backend, query, minimum_should_match)
     indices = engine_indices(backend)
     regulation_index = indices[1]
     body = {

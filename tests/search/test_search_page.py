@@ -172,6 +172,7 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_assert
     ],
 )
 def test_bad_input_answers_quickly(client, innovations, query):
+    client.get("/cari/", {"q": "layanan"})  # templates compiled, connections open
     started = time.monotonic()
     response = client.get("/cari/", {"q": query})
     assert response.status_code == 200

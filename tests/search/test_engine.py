@@ -1,0 +1,172 @@
+"""Search on a real engine (OpenSearch or Elasticsearch), selected with `-m engine`.
+
+scripts/test-all.sh starts the engines (search/engine/engine.sh) and runs these with
+SEARCH_URL and SEARCH_ENGINE set. Without an engine they fail: they never skip.
+"""
+
+import copy
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Page
+
+from search.service import engine_backend, engine_indices, find_matches
+from tests.innovations.factories import InnovationPageFactory, region
+
+from .test_search_page import (  # noqa: F401 - the same behaviour, now on the engine
+    test_autocomplete_json,
+    test_bad_input_answers_quickly,
+    test_facets_with_counts_and_filtering,
+    test_finds_innovations_and_regulations,
+    test_invalid_utf8_query,
+    test_pagination,
+    test_promoted_results_come_first,
+    test_queries_are_logged_with_zero_results,
+    test_result_links_to_the_innovation,
+    test_snippet_highlights_matches_and_escapes_html,
+    test_unpublished_pages_are_not_found,
+    test_zero_results_page_is_helpful,
+)
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def engine(settings, monkeypatch, db):
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    default = backends.get("default", {})
+    if "URLS" not in default:
+        pytest.fail(
+            "Engine tests need a real engine: start one with `make engine` and set SEARCH_URL "
+            "and SEARCH_ENGINE (see search/conf.py)."
+        )
+    # A prefix of their own, so that tests never touch a development index.
+    default["INDEX_PREFIX"] = "test_" + default.get("INDEX_PREFIX", "")
+    default["TIMEOUT"] = 10
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    backend = engine_backend()
+    try:
+        backend.es.info()
+    except Exception as error:
+        pytest.fail(f"No engine answers at {default['URLS']}: {error}")
+
+    # Make writes visible to the next search at once, as a refresh interval would later.
+    index_class = backend.index_class
+    for name in ("add_item", "add_items", "delete_item"):
+        original = getattr(index_class, name)
+
+        def refreshing(self, *args, _original=original, **kwargs):
+            result = _original(self, *args, **kwargs)
+            self.refresh()
+            return result
+
+        monkeypatch.setattr(index_class, name, refreshing)
+    call_command("update_index", backend_name="default", verbosity=0)
+    return backend
+
+
+def titles(client, **params):
+    response = client.get("/cari/", params)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [node.get_text(" ", strip=True) for node in soup.select(".search-result__title")]
+
+
+def test_engine_is_used(engine, innovations):
+    matches = find_matches("Sipakainga")
+    assert matches.backend == "engine"
+    assert not matches.fell_back
+
+
+def test_index_has_indonesian_analysis(engine):
+    index = engine_indices(engine)[0]
+    analysis = next(iter(engine.es.indices.get_settings(index=index).values()))["settings"][
+        "index"
+    ]["analysis"]
+    assert analysis["filter"]["indonesian_stemmer"]["language"] == "indonesian"
+    tokens = engine.es.indices.analyze(
+        index=index, body={"analyzer": "default", "text": "Pelayanan Kesehatan di Makassar"}
+    )["tokens"]
+    assert [token["token"] for token in tokens] == ["layan", "sehat", "makassar"]
+
+
+def test_morphology(client, innovations):
+    # "pelayanan" in the query, "layanan" in the title.
+    assert any("Sipakainga" in title for title in titles(client, q="pelayanan keliling"))
+    page = innovations["sekolah"]
+    page.summary = "Sekolah berinovasi bersama orang tua murid."
+    page.save_revision().publish()
+    assert any("Sekolah ramah anak" in title for title in titles(client, q="inovasi sekolah"))
+
+
+def test_accents_are_folded(client, innovations):
+    assert any("Sipakainga" in title for title in titles(client, q="Sipakaïnga"))
+
+
+def test_typo_tolerance_and_did_you_mean(client, innovations):
+    assert any("Puskesmas" in title for title in titles(client, q="puskesmaz"))
+    response = client.get("/cari/", {"q": "puskesmaz antre"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    suggestion = soup.select_one(".search-suggestion a")
+    assert suggestion is not None and "puskesmas" in suggestion.get_text()
+
+
+def test_related_fields_are_searchable(client, innovations):
+    assert any("Sipakainga" in title for title in titles(client, q="Disdukcapil"))
+    assert any("Puskesmas" in title for title in titles(client, q="Kesehatan Bulukumba"))
+
+
+def test_title_weighs_more_than_body(client, catalogue):
+    InnovationPageFactory(
+        parent=catalogue, title="Inovasi lain", summary="Disebut juga aplikasi Lontara."
+    )
+    InnovationPageFactory(parent=catalogue, title="Aplikasi Lontara", summary="Surat menyurat.")
+    assert titles(client, q="lontara")[0].startswith("Aplikasi Lontara")
+
+
+def test_highlight_comes_from_the_engine(client, innovations):
+    response = client.get("/cari/", {"q": "terpencil"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".search-result__snippet mark").get_text().lower() == "terpencil"
+
+
+def test_index_follows_publish_unpublish_move_and_delete(client, catalogue, innovations, home_page):
+    page = InnovationPageFactory(parent=catalogue, title="Lorong garden warga", live=False)
+    assert not titles(client, q="lorong garden")
+    page.save_revision().publish()
+    assert titles(client, q="lorong garden") == ["Lorong garden warga"]
+
+    other = Page.objects.get(pk=catalogue.pk)
+    page.refresh_from_db()
+    page.unpublish()
+    assert not titles(client, q="lorong garden")
+    page.save_revision().publish()
+
+    from tests.innovations.factories import InnovationIndexPageFactory
+
+    archive = InnovationIndexPageFactory(parent=home_page, title="Arsip", slug="arsip")
+    page = Page.objects.get(pk=page.pk)
+    page.move(archive, pos="last-child")
+    response = client.get("/cari/", {"q": "lorong garden"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".search-result__title a")["href"].startswith("/arsip/")
+    assert other.pk != archive.pk
+
+    Page.objects.get(pk=page.pk).delete()
+    assert not titles(client, q="lorong garden")
+
+
+def test_rebuild_switches_the_alias_without_downtime(engine, innovations):
+    alias = engine_indices(engine)[0]
+    before = set(engine.es.indices.get_alias(name=alias))
+    call_command("rebuild_search_index", verbosity=0)
+    after = set(engine.es.indices.get_alias(name=alias))
+    assert after and before.isdisjoint(after)
+    assert find_matches("Sipakainga").ranked
+
+
+def test_autocomplete_on_the_engine(client, innovations):
+    results = client.get("/cari/autocomplete/", {"q": "pusk"}).json()["results"]
+    assert results[0]["title"] == "Puskesmas tanpa antre"
+    assert region("73.02")

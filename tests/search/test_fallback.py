@@ -1,0 +1,91 @@
+"""The engine down or slow: answers come from the database backend, a warning is logged.
+
+These run in every normal test run: the engine is configured at a closed port.
+"""
+
+import logging
+import socket
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+
+from search.conf import search_backends_from_environment
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def engine_down(settings):
+    settings.WAGTAILSEARCH_BACKENDS = search_backends_from_environment(
+        {
+            "SEARCH_URL": f"http://127.0.0.1:{closed_port()}",
+            "SEARCH_ENGINE": "opensearch3",
+            "SEARCH_TIMEOUT": "0.5",
+        }
+    )
+
+
+@pytest.fixture
+def innovations_with_engine_down(engine_down, innovations):
+    """Publishing while the engine is down must not fail either (indexing errors are logged)."""
+    return innovations
+
+
+def test_search_page_answers_from_the_database(client, innovations_with_engine_down, caplog):
+    client.get("/cari/")  # templates compiled: time only the search
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        started = time.monotonic()
+        response = client.get("/cari/", {"q": "Sipakainga"})
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    titles = [node.get_text() for node in soup.select(".search-result__title")]
+    assert any("Sipakainga" in title for title in titles)
+    # Nothing alarming for the visitor...
+    text = soup.get_text().lower()
+    assert "error" not in text and "galat" not in text and "gangguan" not in text
+    # ...but a warning for operations.
+    assert any("unavailable" in record.getMessage() for record in caplog.records)
+    assert elapsed < 1.5
+
+
+def test_after_a_failure_the_engine_is_left_alone(client, innovations_with_engine_down, caplog):
+    client.get("/cari/", {"q": "Sipakainga"})
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        response = client.get("/cari/", {"q": "puskesmas"})
+    assert response.status_code == 200
+    assert not caplog.records
+
+
+def test_autocomplete_answers_from_the_database(client, innovations_with_engine_down):
+    response = client.get("/cari/autocomplete/", {"q": "sipak"})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["title"].startswith("Sipakainga")
+
+
+def test_bad_input_with_the_engine_down(client, innovations_with_engine_down):
+    for query in ("a" * 100_000, 'layanan "kependudukan', "🚀 (OR"):
+        assert client.get("/cari/", {"q": query}).status_code == 200
+
+
+def test_unknown_engine_is_refused():
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured):
+        search_backends_from_environment(
+            {"SEARCH_URL": "http://127.0.0.1:9200", "SEARCH_ENGINE": "solr"}
+        )
+
+
+def test_default_is_the_database_backend():
+    backends = search_backends_from_environment({})
+    assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["default"]["SEARCH_CONFIG"] == "indonesian"
