@@ -1,5 +1,5 @@
 # Thin wrappers: the work is done by the scripts they call.
-.PHONY: run test lint bench
+.PHONY: run test lint bench engine engine-stop
 
 run:  ## Set up, load the demo content and serve on http://127.0.0.1:8000
 	bash scripts/run.sh
@@ -14,3 +14,11 @@ lint:  ## ruff check and format check
 bench:  ## Benchmarks at scale (bench/run.sh)
 	@test -f bench/run.sh || { echo "bench/run.sh does not exist yet"; exit 1; }
 	bash bench/run.sh
+
+ENGINE ?= opensearch
+
+engine:  ## Start a real search engine on 127.0.0.1 (ENGINE=opensearch|elasticsearch7), wait until healthy
+	bash search/engine/engine.sh start $(ENGINE)
+
+engine-stop:  ## Stop the engine started by `make engine`
+	bash search/engine/engine.sh stop $(ENGINE)

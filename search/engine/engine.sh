@@ -4,6 +4,7 @@
 #   search/engine/engine.sh start [opensearch|elasticsearch7]   build if needed, start, wait healthy
 #   search/engine/engine.sh stop  [opensearch|elasticsearch7]   stop cleanly (SIGTERM, then wait)
 #   search/engine/engine.sh url   [opensearch|elasticsearch7]   print the engine's URL
+#   search/engine/engine.sh status [opensearch|elasticsearch7]  exit 0 when it is running
 #
 # Ports: OpenSearch 9201, Elasticsearch 7.10 9202 (override with ENGINE_PORT).
 # Java: OpenSearch 3 needs Java 21+ (OPENSEARCH_JAVA_HOME, default the Temurin 25 JDK);
@@ -39,9 +40,19 @@ healthy() {
   curl -fsS --max-time 2 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
 }
 
+running() {
+  [[ -f $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+}
+
 start() {
   mkdir -p "$run_dir"
-  if [[ -f $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+  if [[ ! -x $java_home/bin/java ]]; then
+    echo "engine: no Java at $java_home (OpenSearch 3 needs Java 21+, Elasticsearch 7.10 Java 17);" \
+      "set OPENSEARCH_JAVA_HOME or ES7_JAVA_HOME" >&2
+    return 1
+  fi
+  command -v mvn >/dev/null || { echo "engine: Maven (mvn) is needed to fetch the engine" >&2; return 1; }
+  if running; then
     echo "engine: $kind already running (pid $(cat "$pid_file")) at $url"
     return 0
   fi
@@ -103,6 +114,7 @@ case "$action" in
   start) start ;;
   stop) stop ;;
   url) echo "$url" ;;
+  status) running ;;
   *)
     echo "engine.sh: unknown action '$action'" >&2
     exit 2
