@@ -47,6 +47,27 @@ def demo_flag_field():
     )
 
 
+def live_related_innovations(page):
+    """The live, public innovations a page links to.
+
+    Filtering by primary key also works in previews, where the relation is an in-memory
+    FakeQuerySet without `live()`.
+    """
+    from innovations.models import InnovationPage
+
+    ids = [innovation.pk for innovation in page.related_innovations.all()]
+    if not ids:
+        return InnovationPage.objects.none()
+    return (
+        InnovationPage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .select_related("agency")
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
 class StructuredDataMixin:
     """Open Graph and schema.org JSON-LD for a page.
 

@@ -23,6 +23,7 @@ from .base import (
     demo_flag_field,
     intro_field,
     lead_image_field,
+    live_related_innovations,
     related_innovations_field,
 )
 from .news import paginate
@@ -316,9 +317,7 @@ class EventPage(StructuredDataMixin, RoutablePageMixin, Page):
         context["seats_left"] = self.seats_left(count)
         context["closed_reason"] = self.closed_reason(count)
         context.setdefault("form", EventRegistrationForm())
-        context["related_innovations"] = (
-            self.related_innovations.live().public().select_related("agency").order_by("title")
-        )
+        context["related_innovations"] = live_related_innovations(self)
         return context
 
     @path("")

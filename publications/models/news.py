@@ -19,6 +19,7 @@ from .base import (
     demo_flag_field,
     intro_field,
     lead_image_field,
+    live_related_innovations,
     related_innovations_field,
 )
 from .snippets import NewsCategory
@@ -203,9 +204,7 @@ class NewsPage(StructuredDataMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = list(self.authors.all())
         context["related_news"] = self.related_news()
-        context["related_innovations"] = (
-            self.related_innovations.live().public().select_related("agency").order_by("title")
-        )
+        context["related_innovations"] = live_related_innovations(self)
         return context
 
     def structured_data(self, request=None):

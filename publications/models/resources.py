@@ -16,6 +16,7 @@ from .base import (
     demo_flag_field,
     intro_field,
     lead_image_field,
+    live_related_innovations,
     related_innovations_field,
 )
 from .news import paginate
@@ -185,9 +186,7 @@ class LearningResourcePage(StructuredDataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = list(self.documents.select_related("document"))
-        context["related_innovations"] = (
-            self.related_innovations.live().public().select_related("agency").order_by("title")
-        )
+        context["related_innovations"] = live_related_innovations(self)
         return context
 
     def structured_data(self, request=None):

@@ -106,7 +106,9 @@ class LearningResourcePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
+            # A ParentalManyToManyField is only written to the database on save.
             self.topics.set(extracted)
+            self.save()
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
