@@ -1,0 +1,51 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+
+from .admin_views import TopSearchQueriesReport, ZeroResultSearchQueriesReport
+
+report_urls = (
+    [
+        path("teratas/", TopSearchQueriesReport.as_view(), name="top_queries"),
+        path(
+            "teratas/hasil/",
+            TopSearchQueriesReport.as_view(results_only=True),
+            name="top_queries_results",
+        ),
+        path("tanpa-hasil/", ZeroResultSearchQueriesReport.as_view(), name="zero_results"),
+        path(
+            "tanpa-hasil/hasil/",
+            ZeroResultSearchQueriesReport.as_view(results_only=True),
+            name="zero_results_results",
+        ),
+    ],
+    "search_reports",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [path("laporan/pencarian/", include(report_urls))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_top_queries_menu_item():
+    return AdminOnlyMenuItem(
+        _("Kata pencarian teratas"),
+        reverse("search_reports:top_queries"),
+        name="search-top-queries",
+        icon_name="search",
+        order=1310,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_zero_results_menu_item():
+    return AdminOnlyMenuItem(
+        _("Pencarian tanpa hasil"),
+        reverse("search_reports:zero_results"),
+        name="search-zero-results",
+        icon_name="warning",
+        order=1320,
+    )
