@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("innovations.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("cari/", include("search.urls")),
+    path("api/", include("config.api_urls")),
+    path("data-terbuka/", include("innovations.open_data")),
 ]
 
 if settings.DEBUG:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtail_headless_preview",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -182,6 +183,21 @@ REST_FRAMEWORK = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
+# Conditional requests need the validators visible to browser clients on other origins.
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# Public API (config/api.py): page size cap, and the origin of its absolute URLs (by
+# default the root URL of the site that was asked).
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# Headless preview: the separate front end that renders previews (docs/api.md).
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")},
+    "ENFORCE_TRAILING_SLASH": True,
+    # Straight to the front end: the package's framing page has inline styles (CSP).
+    "REDIRECT_ON_PREVIEW": True,
+}
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from config.headless_preview import HeadlessPreviewModeMixin
+
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -99,7 +101,7 @@ class InnovationPageTag(TaggedItemBase):
     )
 
 
-class InnovationPage(Page):
+class InnovationPage(HeadlessPreviewModeMixin, Page):
     """A public-service innovation documented as a structured, replicable case study."""
 
     class Form(models.TextChoices):

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from config.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
@@ -99,7 +100,7 @@ class EventIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         return urls
 
 
-class EventPage(StructuredDataMixin, RoutablePageMixin, Page):
+class EventPage(HeadlessPreviewModeMixin, StructuredDataMixin, RoutablePageMixin, Page):
     """An event with its time in WITA, its place or online link, and a registration form."""
 
     class EventType(models.TextChoices):

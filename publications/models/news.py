@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from config.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
@@ -108,7 +109,7 @@ class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         return urls
 
 
-class NewsPage(StructuredDataMixin, Page):
+class NewsPage(HeadlessPreviewModeMixin, StructuredDataMixin, Page):
     """A news article: an event, an award, a policy or a story about an innovation."""
 
     date = models.DateField(

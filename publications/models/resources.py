@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from config.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
@@ -70,7 +71,7 @@ class LearningResourceIndexPage(StructuredDataMixin, Page):
         return context
 
 
-class LearningResourcePage(StructuredDataMixin, Page):
+class LearningResourcePage(HeadlessPreviewModeMixin, StructuredDataMixin, Page):
     """A guide, toolkit, training module, video, template, report or regulation digest."""
 
     class ResourceType(models.TextChoices):

@@ -1,0 +1,347 @@
+"""The OpenAPI 3 document of the public API, and a readable page generated from it.
+
+The document is built from the same tables the endpoints use (field lists, filter
+parameters, orderings, the page size cap) and from the reference data in the database,
+so the allowed filter values it lists are the ones the server accepts.
+"""
+
+import datetime
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.api.utils import get_base_url
+
+from config.api import ENDPOINTS
+from config.api_support import MAX_OFFSET, PublicPageEndpoint, conditional_get, max_page_size
+from innovations.api import ORDERINGS, TaxonomyAPIViewSet
+from innovations.filters import BUDGET_BANDS, CHOICE_FACETS, MIN_YEAR
+from innovations.models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
+
+JSON = "application/json"
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def response(description, schema=None, headers=None):
+    result = {"description": description}
+    if schema is not None:
+        result["content"] = {JSON: {"schema": schema}}
+    if headers:
+        result["headers"] = headers
+    return result
+
+
+CACHE_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Validator for If-None-Match."},
+    "Cache-Control": {"schema": {"type": "string"}},
+}
+ERRORS = {
+    "304": {"description": "Not modified since the ETag given in If-None-Match."},
+    "400": response("Bad parameter: the message says which and why.", ref("Error")),
+}
+
+
+def query(name, schema, description, explode=None):
+    parameter = {"name": name, "in": "query", "required": False, "schema": schema}
+    parameter["description"] = description
+    if explode is not None:
+        parameter["style"] = "form"
+        parameter["explode"] = explode
+    return parameter
+
+
+def paging_parameters():
+    return [
+        query(
+            "limit",
+            {"type": "integer", "minimum": 0, "maximum": max_page_size(), "default": 20},
+            f"Items per page, at most {max_page_size()}.",
+        ),
+        query(
+            "offset",
+            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
+            "Items to skip.",
+        ),
+        query(
+            "fields",
+            {"type": "string", "maxLength": 2000},
+            "Comma-separated fields to add; '-name' removes one, '*' all, '_' none; "
+            "nested: 'agency(name,region)'.",
+        ),
+    ]
+
+
+def multi(name, values, description):
+    return query(
+        name,
+        {"type": "array", "items": {"type": "string", "enum": values}, "minItems": 1},
+        description + " Repeat the parameter or separate values with commas.",
+        explode=True,
+    )
+
+
+def innovation_filter_parameters():
+    this_year = datetime.date.today().year
+    year = {"type": "integer", "minimum": MIN_YEAR, "maximum": this_year}
+    choice_values = {name: list(spec["choices"]) for name, spec in CHOICE_FACETS.items()}
+    return [
+        multi(
+            "region",
+            list(Region.objects.values_list("bps_code", flat=True)),
+            "BPS code of a region where the innovation is applied.",
+        ),
+        multi("agency", list(Agency.objects.values_list("slug", flat=True)), "Agency slug."),
+        multi("sector", list(Sector.objects.values_list("slug", flat=True)), "Sector slug."),
+        multi(
+            "sdg",
+            [str(n) for n in SustainableDevelopmentGoal.objects.values_list("number", flat=True)],
+            "SDG number.",
+        ),
+        multi("award", list(Award.objects.values_list("slug", flat=True)), "Award slug."),
+        multi("stage", choice_values["stage"], "Stage."),
+        multi("form", choice_values["form"], "Form of innovation."),
+        multi("status", choice_values["status"], "Status."),
+        multi("budget", [band.key for band in BUDGET_BANDS], "Yearly cost band."),
+        query("digital", {"type": "string", "enum": ["ya", "tidak"]}, "Digital or not."),
+        query(
+            "replicated",
+            {"type": "string", "enum": ["ya", "tidak"]},
+            "Replicated elsewhere at least once, or not.",
+        ),
+        query("year_from", year, "Launched in this year or later."),
+        query("year_to", year, "Launched in this year or earlier (not before year_from)."),
+        SEARCH,
+        order_parameter(ORDERINGS),
+    ]
+
+
+ITEM = {"type": "object", "additionalProperties": True}
+
+
+def schemas():
+    item_meta = {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string"},
+            "detail_url": {"type": ["string", "null"]},
+            "html_url": {"type": ["string", "null"]},
+        },
+    }
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["message"],
+            "properties": {"message": {"type": "string"}},
+        },
+        "Item": {
+            "type": "object",
+            "properties": {"id": {"type": "integer"}, "meta": item_meta},
+            "additionalProperties": True,
+        },
+        "Listing": {
+            "type": "object",
+            "required": ["meta", "items"],
+            "properties": {
+                "meta": {
+                    "type": "object",
+                    "required": ["total_count"],
+                    "properties": {"total_count": {"type": "integer", "minimum": 0}},
+                },
+                "items": {"type": "array", "items": ref("Item")},
+            },
+        },
+    }
+
+
+SUMMARIES = {
+    "innovations": "Published public innovations (structured case studies).",
+    "news": "Published news.",
+    "learning-resources": "Learning resources: guides, toolkits, modules, videos, templates.",
+    "events": "Knowledge-exchange events.",
+    "pages": "Every published public page, for a headless front end.",
+    "images": "Images outside private collections, with renditions.",
+    "documents": "Documents outside private collections.",
+    "regions": "The province and its kabupaten/kota, with innovation counts.",
+    "agencies": "Agencies, with innovation counts.",
+    "sectors": "Government affairs (urusan), with innovation counts.",
+    "sdgs": "The 17 SDGs, with innovation counts.",
+    "awards": "Award programmes, with innovation counts.",
+}
+
+
+def order_parameter(names):
+    return query(
+        "order",
+        {"type": "string", "enum": [p + name for name in names for p in ("", "-")]},
+        "Sort field, '-' for descending.",
+    )
+
+
+SEARCH = query(
+    "search",
+    {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
+    "Full-text search; all words must match. Results by relevance unless order is set.",
+)
+
+
+def extra_parameters(name, endpoint):
+    if name == "innovations":
+        return innovation_filter_parameters()
+    if issubclass(endpoint, PublicPageEndpoint):
+        return [
+            *(
+                multi(f.name, [str(v) for v in f.allowed_values()], f"Filter on {f.name}.")
+                for f in endpoint.filters
+            ),
+            SEARCH,
+            order_parameter(endpoint.orderings),
+        ]
+    if issubclass(endpoint, TaxonomyAPIViewSet):
+        return [order_parameter(endpoint.orderings)]
+    if name == "pages":
+        return [
+            query(
+                "type",
+                {"type": "string", "pattern": r"^[a-z_]+\.[A-Za-z]+$", "maxLength": 100},
+                "Page type as app_label.ModelName, e.g. innovations.InnovationPage.",
+            ),
+            query("child_of", {"type": "integer", "minimum": 1}, "Only children of this page."),
+        ]
+    return []
+
+
+def build_schema(base_url=""):
+    paths = {}
+    for segment, endpoint in ENDPOINTS:
+        if segment == "page_preview":
+            continue
+        tag = segment
+        listing = {
+            "get": {
+                "tags": [tag],
+                "summary": SUMMARIES[segment],
+                "operationId": f"list_{segment.replace('-', '_')}",
+                "parameters": paging_parameters() + extra_parameters(segment, endpoint),
+                "responses": {
+                    "200": response("A page of items.", ref("Listing"), CACHE_HEADERS),
+                    **ERRORS,
+                },
+            }
+        }
+        detail = {
+            "get": {
+                "tags": [tag],
+                "summary": f"One item of /{segment}/ with all its fields.",
+                "operationId": f"get_{segment.replace('-', '_')}",
+                "parameters": [
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                    },
+                    paging_parameters()[2],
+                ],
+                "responses": {
+                    "200": response("The item.", ref("Item"), CACHE_HEADERS),
+                    **ERRORS,
+                    "404": response("No such public item.", ref("Error")),
+                },
+            }
+        }
+        paths[f"/api/v2/{segment}/"] = listing
+        paths[f"/api/v2/{segment}/{{id}}/"] = detail
+    paths["/api/v2/pages/find/"] = {
+        "get": {
+            "tags": ["pages"],
+            "summary": "Redirect to the page at a site path (for a headless front end).",
+            "operationId": "find_page",
+            "parameters": [
+                {
+                    "name": "html_path",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "maxLength": 500},
+                }
+            ],
+            "responses": {
+                "302": {"description": "Location of the page's detail URL."},
+                **ERRORS,
+                "404": response("No public page at that path.", ref("Error")),
+            },
+        }
+    }
+    paths["/api/v2/page_preview/"] = {
+        "get": {
+            "tags": ["pages"],
+            "summary": "A draft for a headless preview, by the token the admin gave the front end.",
+            "operationId": "page_preview",
+            "parameters": [
+                {
+                    "name": name,
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 500},
+                }
+                for name in ("content_type", "token")
+            ],
+            "responses": {
+                "200": response("The draft page.", ref("Item")),
+                "400": response("Missing or invalid content_type or token.", ref("Error")),
+                "404": response("The preview has expired.", ref("Error")),
+            },
+        }
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "JIPP Sulsel API",
+            "version": "2",
+            "description": _(
+                "Data terbuka inovasi pelayanan publik Sulawesi Selatan. Hanya baca, tanpa "
+                "autentikasi. Lisensi data: CC BY 4.0."
+            ),
+            "license": {
+                "name": "CC BY 4.0",
+                "url": "https://creativecommons.org/licenses/by/4.0/",
+            },
+        },
+        "servers": [{"url": base_url or "/"}],
+        "paths": paths,
+        "components": {"schemas": schemas()},
+    }
+
+
+@require_GET
+@conditional_get
+def openapi_schema_view(request):
+    response = JsonResponse(
+        build_schema(get_base_url(request) or ""),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+@require_GET
+def api_docs_view(request):
+    schema = build_schema()
+    operations = []
+    for path_name, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            operations.append({"path": path_name, "method": method.upper(), **operation})
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "schema": schema,
+            "operations": operations,
+            "max_page_size": max_page_size(),
+            "base_url": get_base_url(request) or "",
+        },
+    )

@@ -1,0 +1,148 @@
+"""HTTP behaviour every endpoint shares: CORS, caching validators, 304, the schema and docs."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = [
+    "/api/v2/innovations/",
+    "/api/v2/news/",
+    "/api/v2/learning-resources/",
+    "/api/v2/events/",
+    "/api/v2/pages/",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/api/v2/regions/",
+    "/api/v2/agencies/",
+    "/api/v2/sectors/",
+    "/api/v2/sdgs/",
+    "/api/v2/awards/",
+]
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_every_listing_answers_with_cache_headers_and_cors(client, make_innovation, path):
+    make_innovation()
+    response = client.get(path, HTTP_ORIGIN="https://inovasi.example.go.id")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    assert "max-age=300" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+    assert response["ETag"]
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_conditional_request_gets_304_until_the_data_changes(client, make_innovation):
+    page = make_innovation(title="Sebelum")
+    first = client.get("/api/v2/innovations/")
+
+    again = client.get("/api/v2/innovations/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+
+    page.title = "Sesudah"
+    page.save_revision().publish()
+    changed = client.get("/api/v2/innovations/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_detail_supports_conditional_requests(client, make_innovation):
+    page = make_innovation()
+    first = client.get(f"/api/v2/innovations/{page.pk}/")
+    assert (
+        client.get(f"/api/v2/innovations/{page.pk}/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 304
+    )
+
+
+def test_cors_preflight_allows_reads_only(client):
+    response = client.options(
+        "/api/v2/innovations/",
+        HTTP_ORIGIN="https://inovasi.example.go.id",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert set(response["Access-Control-Allow-Methods"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_writes_are_refused(client, make_innovation):
+    page = make_innovation()
+    assert client.post("/api/v2/innovations/", {}).status_code == 405
+    assert client.delete(f"/api/v2/innovations/{page.pk}/").status_code == 405
+
+
+def test_errors_are_not_cached(client):
+    response = client.get("/api/v2/innovations/", {"limit": "banyak"})
+    assert response.status_code == 400
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_taxonomies_list_innovation_counts(client, make_innovation):
+    from tests.innovations.factories import region
+
+    make_innovation(regions=[region("73.71")])
+    make_innovation(regions=[region("73.71"), region("73.02")])
+
+    regions = client.get("/api/v2/regions/", {"order": "-innovation_count", "limit": 2}).json()
+    assert regions["meta"]["total_count"] == 25
+    assert [(r["bps_code"], r["innovation_count"]) for r in regions["items"]] == [
+        ("73.71", 2),
+        ("73.02", 1),
+    ]
+    sdgs = client.get("/api/v2/sdgs/").json()
+    assert [s["number"] for s in sdgs["items"]] == list(range(1, 18))
+    sectors = client.get("/api/v2/sectors/", {"order": "name"}).json()
+    assert sectors["items"][0]["innovation_count"] >= 0
+    agency = client.get("/api/v2/agencies/").json()["items"][0]
+    assert agency["region"]["bps_code"] == "73.71"
+    assert agency["innovation_count"] == 1
+    assert client.get("/api/v2/regions/", {"order": "kode"}).status_code == 400
+
+
+def test_taxonomy_listing_query_count_is_constant(client, django_assert_num_queries):
+    client.get("/api/v2/regions/")
+    with django_assert_num_queries(4):
+        client.get("/api/v2/regions/", {"limit": 5})
+    with django_assert_num_queries(4):
+        client.get("/api/v2/regions/", {"limit": 25})
+
+
+def test_pages_endpoint_serves_innovations_like_their_own_endpoint(client, make_innovation):
+    page = make_innovation(tagline="Sama di mana pun")
+    via_pages = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert via_pages["tagline"] == "Sama di mana pun"
+    assert via_pages["meta"]["detail_url"].endswith(f"/api/v2/innovations/{page.pk}/")
+    children = client.get("/api/v2/pages/", {"child_of": page.get_parent().pk}).json()
+    assert [item["id"] for item in children["items"]] == [page.pk]
+    assert client.get("/api/v2/pages/", {"child_of": "x"}).status_code == 400
+
+
+def test_schema_is_openapi_3_and_lists_every_endpoint(client, make_innovation):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    for path in ENDPOINTS:
+        assert path in schema["paths"]
+        assert path + "{id}/" in schema["paths"]
+    parameters = {
+        p["name"]: p for p in schema["paths"]["/api/v2/innovations/"]["get"]["parameters"]
+    }
+    assert "73.71" in parameters["region"]["schema"]["items"]["enum"]
+    assert parameters["limit"]["schema"]["maximum"] == 100
+
+
+def test_docs_page_is_readable_and_self_contained(client, make_innovation):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Dokumentasi API JIPP Sulsel</h1>" in html
+    assert "/api/v2/innovations/" in html
+    assert 'href="/api/schema/"' in html
+    assert "<script" not in html
+    assert "cdn" not in html.lower()
