@@ -457,6 +457,11 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
         self.replication_count = self.count_replications()
         super().save(*args, **kwargs)
 
+    def save_revision(self, *args, **kwargs):
+        # Drafts and moderation requests carry the count too, so previews show it.
+        self.replication_count = self.count_replications()
+        return super().save_revision(*args, **kwargs)
+
 
 class InnovationStep(Orderable):
     page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="steps")

@@ -1,0 +1,221 @@
+"""The innovation page, compare and map, as a visitor sees them."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from innovations.models import InnovationPage, InnovationStep
+from tests.innovations.factories import (
+    AwardItemFactory,
+    InnovationPageFactory,
+    KeyFigureFactory,
+    ReplicationFactory,
+    region,
+    sector,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def innovation(catalogue):
+    image = Image.objects.create(
+        title="Petugas di desa", file=get_test_image_file(size=(1600, 1000))
+    )
+    page = InnovationPageFactory(
+        parent=catalogue,
+        title="Dukcapil Goes to Village",
+        tagline="Dokumen kependudukan selesai di desa",
+        hero_image=image,
+        cost=75_000_000,
+        budget_source=InnovationPage.BudgetSource.APBD,
+        beneficiaries_count=12500,
+        how_to_replicate="<p>Siapkan mobil layanan.</p>",
+        staff_prerequisites="Dua operator SIAK",
+        contact_name="Andi Baso",
+        contact_email="andi@example.go.id",
+    )
+    KeyFigureFactory(page=page, label="Waktu layanan", value=2, unit="hari", baseline=14)
+    InnovationStep.objects.create(page=page, title="Pendataan desa", sort_order=0)
+    ReplicationFactory(page=page, adopter_name="Disdukcapil Bulukumba")
+    AwardItemFactory(page=page, rank="Top 45", year=2021)
+    return page
+
+
+def test_innovation_page_is_structured_with_key_figures_first(client, innovation):
+    soup = soup_of(client.get(innovation.url))
+
+    assert soup.find("h1").get_text(strip=True) == "Dukcapil Goes to Village"
+    headings = [h.get_text(strip=True) for h in soup.select("main h2")]
+    assert headings[:5] == [
+        "Angka kunci",
+        "Studi kasus",
+        "Cara mereplikasi",
+        "Penghargaan dan dokumen",
+        "Kontak",
+    ]
+    figures = [li.get_text(" ", strip=True) for li in soup.select(".key-figure")]
+    assert figures[0] == "2 hari Waktu layanan semula 14 hari"
+    assert "12.500 penerima manfaat" in figures
+    assert "Rp75.000.000 biaya per tahun (APBD)" in figures
+    timeline = [li.get_text(" ", strip=True) for li in soup.select(".timeline li")]
+    assert timeline == [
+        "Diluncurkan 15 Januari 2019",
+        "Uji coba 1 Juni 2019",
+        "Penerapan 2 Januari 2020",
+    ]
+    rows = [
+        [c.get_text(strip=True) for c in tr.find_all("td")]
+        for tr in soup.select("#replikasi tbody tr")
+    ]
+    assert rows == [["Disdukcapil Bulukumba", "Kabupaten Bulukumba", "2022", "Sudah diterapkan"]]
+    assert "Kompetisi Inovasi Pelayanan Publik · Top 45 · 2021" in soup.select_one(
+        ".awards"
+    ).get_text(" ", strip=True)
+    assert soup.select_one(".contact a")["href"] == "mailto:andi@example.go.id"
+
+
+def test_innovation_page_has_json_ld_and_open_graph(client, innovation):
+    soup = soup_of(client.get(innovation.url))
+
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == "Dukcapil Goes to Village"
+    assert data["provider"]["name"] == innovation.agency.name
+    assert data["areaServed"][0]["identifier"] == "73.71"
+    assert data["image"].startswith("http://testserver/")
+    og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+    assert og["og:title"] == "Dukcapil Goes to Village"
+    assert og["og:url"] == "http://localhost/inovasi/dukcapil-goes-to-village/"
+    assert og["og:image"].endswith(".jpg")
+    assert not soup.find("script", src=False, type=lambda t: t != "application/ld+json")
+    assert not soup.select("[style]")
+
+
+def test_innovation_page_query_count_is_constant(client, catalogue, innovation):
+    InnovationPageFactory(parent=catalogue)  # one related innovation
+    client.get(innovation.url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(innovation.url)
+    small_count = len(small)
+
+    for number in range(5):
+        KeyFigureFactory(page=innovation, label=f"Angka {number}")
+        ReplicationFactory(page=innovation, adopter_name=f"Pereplikasi {number}")
+        AwardItemFactory(page=innovation)
+        InnovationStep.objects.create(page=innovation, title=f"Langkah {number}")
+        InnovationPageFactory(parent=catalogue)  # more related innovations
+    client.get(innovation.url)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(innovation.url)
+
+    assert response.status_code == 200
+    assert len(large) == small_count
+
+
+def test_related_innovations_share_a_sector_or_region(client, catalogue, innovation):
+    same_sector = InnovationPageFactory(
+        parent=catalogue, title="Sektor sama", regions=[region("73.02")], sectors=[sector()]
+    )
+    InnovationPageFactory(
+        parent=catalogue,
+        title="Tidak terkait",
+        regions=[region("73.02")],
+        sectors=[sector("pendidikan")],
+    )
+
+    soup = soup_of(client.get(innovation.url))
+
+    related = [a.get_text(strip=True) for a in soup.select(".related .icard__title a")]
+    assert related == [same_sector.title]
+
+
+def test_compare_two_innovations_side_by_side(client, catalogue, innovation):
+    other = InnovationPageFactory(parent=catalogue, title="Aplikasi Antrean")
+
+    soup = soup_of(client.get(f"/inovasi/bandingkan/?id={innovation.pk}&id={other.pk}"))
+
+    header = [th.get_text(strip=True) for th in soup.select(".compare-table thead th")]
+    assert header == ["Dukcapil Goes to Village", "Aplikasi Antrean"]
+    rows = {
+        tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in soup.select(".compare-table tbody tr")
+    }
+    assert rows["Biaya per tahun"] == ["Rp75.000.000", "Tidak dicantumkan"]
+    assert rows["Sumber anggaran"] == ["APBD", "—"]
+    assert rows["Direplikasi"] == ["1 kali", "0 kali"]
+    assert rows["Prasyarat SDM"] == ["Dua operator SIAK", "—"]
+    assert rows["Angka kunci"][0] == "Waktu layanan: 2 hari (semula 14)"
+    assert rows["Penghargaan"][0] == "KIPP Top 45 2021"
+    for label in ("Tahapan", "Diluncurkan", "Uji coba", "Penerapan", "Penerima manfaat"):
+        assert label in rows
+    assert not soup.select(".notice")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Pilih dua sampai empat inovasi"),
+        ("id=999999", "Inovasi dengan nomor 999999 tidak ditemukan."),
+        ("id=abc", "“abc” bukan nomor inovasi yang valid."),
+        ("id=" + "9" * 40, "bukan nomor inovasi yang valid"),
+    ],
+)
+def test_compare_explains_bad_requests(client, innovation, query, message):
+    soup = soup_of(client.get(f"/inovasi/bandingkan/?{query}"))
+
+    assert any(message in li.get_text() for li in soup.select(".notice li"))
+
+
+def test_compare_shows_at_most_four(client, catalogue):
+    pages = [InnovationPageFactory(parent=catalogue) for _ in range(6)]
+    query = "&".join(f"id={page.pk}" for page in pages)
+
+    soup = soup_of(client.get(f"/inovasi/bandingkan/?{query}"))
+
+    assert len(soup.select(".compare-table thead th")) == 4
+    assert "Paling banyak 4 inovasi" in soup.select_one(".notice").get_text()
+
+
+def test_map_lists_counts_per_region_with_links_into_the_catalogue(client, catalogue):
+    InnovationPageFactory(parent=catalogue, regions=[region("73.71")])
+    InnovationPageFactory(parent=catalogue, regions=[region("73.71"), region("73.02")])
+
+    soup = soup_of(client.get("/inovasi/peta/?stage=penerapan"))
+
+    rows = {
+        tr.th.get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True)
+        for tr in soup.select(".map-table tbody tr")
+    }
+    assert rows["Kota Makassar"] == "2"
+    assert rows["Kabupaten Bulukumba"] == "1"
+    assert rows["Kabupaten Bantaeng"] == "0"
+    link = soup.find("a", string="Kota Makassar")
+    assert link["href"] == "/inovasi/?stage=penerapan&region=73.71"
+    markers = json.loads(soup.find("script", id="map-markers").string)
+    assert {m["name"]: m["count"] for m in markers} == {
+        "Kota Makassar": 2,
+        "Kabupaten Bulukumba": 1,
+    }
+    canvas = soup.select_one("#innovation-map")
+    assert canvas.has_attr("hidden") and canvas["data-tile-url"] == ""
+    scripts = [s["src"] for s in soup.select("script[src]")]
+    assert "/static/vendor/leaflet/leaflet.js" in scripts
+
+
+def test_map_uses_the_configured_tile_url(client, catalogue, settings):
+    settings.MAP_TILE_URL = "/tiles/{z}/{x}/{y}.png"
+
+    soup = soup_of(client.get("/inovasi/peta/"))
+
+    assert soup.select_one("#innovation-map")["data-tile-url"] == "/tiles/{z}/{x}/{y}.png"
