@@ -338,8 +338,12 @@ class EventPage(HeadlessPreviewModeMixin, StructuredDataMixin, RoutablePageMixin
                         **request.session.get(SESSION_KEY, {}),
                         str(self.pk): registration.pk,
                     }
+                    # The form posts to #registration-heading so errors show in view; an
+                    # explicit fragment keeps the browser from carrying that one over.
                     return HttpResponseRedirect(
-                        self.get_url(request) + self.reverse_subpage("registered")
+                        self.get_url(request)
+                        + self.reverse_subpage("registered")
+                        + "#pendaftaran-berhasil"
                     )
         response = self.render(request, context_overrides={"form": form})
         # The page carries a CSRF token: a shared cache must never store it.

@@ -73,7 +73,7 @@ def test_registration_redirects_to_a_confirmation_page(client, event):
     response = client.post(event.url, VALID)
 
     assert response.status_code == 302
-    assert response["Location"] == f"{event.url}terdaftar/"
+    assert response["Location"] == f"{event.url}terdaftar/#pendaftaran-berhasil"
     registration = EventRegistration.objects.get(event=event)
     assert registration.email == "andi@example.go.id"  # normalised, so duplicates are caught
     confirmation = client.get(response["Location"])
