@@ -1,0 +1,104 @@
+"""A visitor filters the catalogue, opens an innovation, compares two and looks at the map."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from innovations.models import InnovationPage
+from tests.innovations.factories import (
+    InnovationIndexPageFactory,
+    InnovationPageFactory,
+    KeyFigureFactory,
+    ReplicationFactory,
+    region,
+    sector,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def catalogue_site(home_page):
+    catalogue = InnovationIndexPageFactory(parent=home_page)
+    village = InnovationPageFactory(
+        parent=catalogue,
+        title="Dukcapil Goes to Village",
+        regions=[region("73.71")],
+        sectors=[sector("kesehatan")],
+        cost=75_000_000,
+        budget_source=InnovationPage.BudgetSource.APBD,
+    )
+    KeyFigureFactory(page=village, label="Waktu layanan", value=2, unit="hari", baseline=14)
+    ReplicationFactory(page=village, adopter_name="Disdukcapil Bulukumba")
+    InnovationPageFactory(
+        parent=catalogue,
+        title="Puskesmas Keliling Pesisir",
+        regions=[region("73.02")],
+        sectors=[sector("kesehatan")],
+    )
+    InnovationPageFactory(
+        parent=catalogue,
+        title="Sekolah Ramah Anak",
+        regions=[region("73.02")],
+        sectors=[sector("pendidikan")],
+        is_digital=True,
+    )
+    return catalogue
+
+
+def test_filter_open_and_compare(page, catalogue_site, axe_violations):
+    page.goto("/inovasi/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Katalog Inovasi")
+    expect(page.locator(".results__count")).to_have_text("3 inovasi")
+    assert axe_violations(page) == []
+
+    # Ticking a facet applies it at once (catalogue.js) and keeps focus on the box.
+    page.get_by_label(re.compile(r"^Kesehatan")).check()
+    expect(page).to_have_url(re.compile(r"/inovasi/\?.*sector=kesehatan"))
+    expect(page.locator(".results__count")).to_have_text("2 inovasi")
+    expect(page.get_by_label(re.compile(r"^Kesehatan"))).to_be_focused()
+    expect(page.get_by_role("link", name="Sekolah Ramah Anak")).to_have_count(0)
+
+    # A second facet through the submit button, as without JavaScript.
+    page.get_by_label("Urutkan").select_option("az")
+    expect(page).to_have_url(re.compile(r"sort=az"))
+    titles = page.locator(".icard__title a")
+    expect(titles).to_have_text(["Dukcapil Goes to Village", "Puskesmas Keliling Pesisir"])
+
+    page.get_by_role("link", name="Dukcapil Goes to Village").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dukcapil Goes to Village")
+    expect(page.locator(".key-figure").first).to_contain_text("2 hari")
+    expect(page.get_by_role("cell", name="Disdukcapil Bulukumba")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.go_back()
+    page.get_by_label("Bandingkan Dukcapil Goes to Village").check()
+    page.get_by_label("Bandingkan Puskesmas Keliling Pesisir").check()
+    page.get_by_role("button", name="Bandingkan yang dipilih").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bandingkan inovasi")
+    headers = page.locator(".compare-table thead th")
+    expect(headers).to_have_text(["Dukcapil Goes to Village", "Puskesmas Keliling Pesisir"])
+    expect(page.get_by_role("row", name=re.compile("Biaya per tahun"))).to_contain_text(
+        "Rp75.000.000"
+    )
+    assert axe_violations(page) == []
+
+
+def test_bad_filter_shows_a_notice(page, catalogue_site):
+    response = page.goto("/inovasi/?region=99.99&stage=penerapan")
+
+    assert response.status == 200
+    expect(page.get_by_role("status")).to_contain_text("region")
+    expect(page.locator(".results__count")).to_have_text("3 inovasi")
+
+
+def test_map_shows_markers_and_the_table(page, catalogue_site, axe_violations):
+    page.goto("/inovasi/peta/")
+
+    expect(page.locator("#innovation-map")).to_be_visible()
+    expect(page.locator(".map-marker")).to_have_count(2)
+    expect(page.get_by_role("link", name="Kota Makassar")).to_have_attribute(
+        "href", "/inovasi/?region=73.71"
+    )
+    assert axe_violations(page) == []
