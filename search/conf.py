@@ -15,6 +15,34 @@ import os
 
 ENGINES = ("elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
 
+# Acronyms and spelling variants common in Indonesian public-service writing, expanded when
+# searching (not when indexing), so that "SPBE" finds "sistem pemerintahan berbasis
+# elektronik" and "antri" finds "antre".
+SYNONYMS = [
+    "spbe, sistem pemerintahan berbasis elektronik, e-government, pemerintahan digital",
+    "kipp, kompetisi inovasi pelayanan publik",
+    "ptsp, pelayanan terpadu satu pintu",
+    "opd, organisasi perangkat daerah, perangkat daerah",
+    "uu, undang-undang",
+    "perpres, peraturan presiden",
+    "permen, peraturan menteri",
+    "pergub, peraturan gubernur",
+    "perda, peraturan daerah",
+    "adminduk, administrasi kependudukan",
+    "dukcapil, disdukcapil, kependudukan dan pencatatan sipil",
+    "ktp-el, e-ktp, ktp elektronik",
+    "umkm, ukm, usaha mikro kecil dan menengah",
+    "asn, aparatur sipil negara, pns, pegawai negeri",
+    "bumdes, badan usaha milik desa",
+    "puskesmas, pusat kesehatan masyarakat",
+    "rsud, rumah sakit umum daerah",
+    "apbd, anggaran pendapatan dan belanja daerah",
+    "tte, tanda tangan elektronik",
+    "bpbd, badan penanggulangan bencana daerah",
+    "antre, antri, antrean, antrian",
+    "stunting, tengkes",
+]
+
 # Text in Indonesian: lower case, accents folded (café -> cafe), Indonesian stop words and the
 # Indonesian (Tala) stemmer, so that "pelayanan" and "layanan" meet at "layan".
 INDONESIAN_ANALYSIS = {
@@ -22,6 +50,7 @@ INDONESIAN_ANALYSIS = {
         "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
         "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
         "edgengram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
+        "indonesian_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS},
     },
     "analyzer": {
         # Used for every text field the mapping does not give an analyzer of its own.
@@ -29,6 +58,18 @@ INDONESIAN_ANALYSIS = {
             "type": "custom",
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding", "indonesian_stop", "indonesian_stemmer"],
+        },
+        # The same analysis for queries, with the synonyms above.
+        "default_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "asciifolding",
+                "indonesian_synonyms",
+                "indonesian_stop",
+                "indonesian_stemmer",
+            ],
         },
         # Autocomplete: prefixes of every word, from two letters on.
         "edgengram_analyzer": {

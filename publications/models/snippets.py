@@ -55,6 +55,8 @@ class Regulation(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("number"),
         index.SearchField("summary"),
+        # "Undang-Undang", "Peraturan Menteri"...: people search by the kind of regulation.
+        index.SearchField("get_kind_display"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
         index.FilterField("year"),

@@ -2,12 +2,26 @@
 
 The engine analyses text with the Indonesian stemmer (see search.conf), so its terms are stems
 ("layan" for "pelayanan"), which read oddly in a "did you mean" line and do not help with
-typos in whole words. The mapping below copies every searchable top-level text field into
+typos in whole words. The mapping below copies every searchable text field (related fields too) into
 `_suggest`, analysed into whole, lower-cased, accent-folded words: the term suggester and the
 fuzzy part of the query use it. Everything else is modelsearch's backend unchanged.
 """
 
 SUGGEST_FIELD = "_suggest"
+
+
+def add_suggest_copies(properties):
+    """Copy every field that feeds `_all_text` (nested ones too) into `_suggest` as well."""
+    for field_mapping in properties.values():
+        if field_mapping.get("type") == "nested":
+            add_suggest_copies(field_mapping.get("properties", {}))
+            continue
+        copy_to = field_mapping.get("copy_to")
+        if not copy_to:
+            continue
+        copy_to = [copy_to] if isinstance(copy_to, str) else list(copy_to)
+        if "_all_text" in copy_to and SUGGEST_FIELD not in copy_to:
+            field_mapping["copy_to"] = [*copy_to, SUGGEST_FIELD]
 
 
 def extend_backend(module):
@@ -19,13 +33,7 @@ def extend_backend(module):
         def get_mapping(self):
             mapping = super().get_mapping()
             properties = mapping["properties"]
-            for field_mapping in properties.values():
-                copy_to = field_mapping.get("copy_to")
-                if not copy_to:
-                    continue
-                copy_to = [copy_to] if isinstance(copy_to, str) else list(copy_to)
-                if "_all_text" in copy_to and SUGGEST_FIELD not in copy_to:
-                    field_mapping["copy_to"] = [*copy_to, SUGGEST_FIELD]
+            add_suggest_copies(properties)
             properties[SUGGEST_FIELD] = {"type": "text", "analyzer": "suggest_analyzer"}
             return mapping
 

@@ -206,3 +206,17 @@ def test_autocomplete_json(client, innovations, regulation):
 def test_autocomplete_query_count(client, innovations, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         client.get("/cari/autocomplete/", {"q": "sek"})
+
+
+@pytest.mark.postgres
+def test_postgres_uses_the_indonesian_text_search_configuration(client, innovations):
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    assert get_search_backend("database").config == "indonesian"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('indonesian', 'pelayanan berinovasi')::text")
+        assert cursor.fetchone()[0] == "'inovasi':2 'layan':1"
+    # "pelayanan" in the query, "layanan" in the title: the stemmer joins them.
+    response, soup = get_page(client, q="pelayanan keliling")
+    assert any("Sipakainga" in title for title in result_titles(soup))
