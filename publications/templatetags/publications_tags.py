@@ -34,6 +34,15 @@ def home_json_ld(context, page):
     return _json_ld(home_page_data(page, context.get("request")))
 
 
+@register.inclusion_tag("publications/includes/feed_links.html", takes_context=True)
+def news_feed_links(context):
+    """Feed autodiscovery links for pages outside the news section (the home page)."""
+    from publications.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.live().first()
+    return {"news_index": index, "request": context.get("request")}
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """An absolute URL for Open Graph, built from the request's host."""

@@ -12,8 +12,11 @@ from tests.publications.factories import (
     EventPageFactory,
     EventRegistrationFactory,
     LearningResourceIndexPageFactory,
+    LearningResourcePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    PartnersPageFactory,
+    RegulationIndexPageFactory,
     in_days,
 )
 
@@ -40,6 +43,45 @@ def test_editors_can_open_the_add_form_of_each_page_type(editor_client, home_pag
 
     assert response.status_code == 200
     assert b"Publish" in response.content or b"Terbitkan" in response.content
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        NewsIndexPageFactory,
+        LearningResourceIndexPageFactory,
+        EventIndexPageFactory,
+        RegulationIndexPageFactory,
+        PartnersPageFactory,
+    ],
+)
+def test_index_pages_preview(editor_client, home_page, factory):
+    index = factory(parent=home_page)
+    index.title = "Judul draf indeks"
+    index.save_revision()
+
+    response = editor_client.get(f"/admin/pages/{index.pk}/view_draft/")
+
+    assert response.status_code == 200
+    assert b"Judul draf indeks" in response.content
+
+
+@pytest.mark.parametrize(
+    ("factory", "parent_factory"),
+    [
+        (LearningResourcePageFactory, LearningResourceIndexPageFactory),
+        (EventPageFactory, EventIndexPageFactory),
+    ],
+)
+def test_child_pages_preview_their_draft(editor_client, home_page, factory, parent_factory):
+    child = factory(parent=parent_factory(parent=home_page))
+    child.title = "Judul draf baru"
+    child.save_revision()
+
+    response = editor_client.get(f"/admin/pages/{child.pk}/view_draft/")
+
+    assert response.status_code == 200
+    assert b"Judul draf baru" in response.content
 
 
 def test_news_preview_renders_the_draft(editor_client, home_page):

@@ -117,6 +117,7 @@ def test_home_page_has_government_organization_and_whats_new(client, home_page, 
     assert organisation["@type"] == "GovernmentOrganization"
     assert organisation["name"] == "Biro Organisasi Setda Provinsi Sulawesi Selatan"
     soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("link", type="application/rss+xml")["href"] == "/berita/rss/"
     news = soup.find(id="latest-news-heading").find_parent("section")
     assert news.find("a", string="Jambore Inovasi")
     events = soup.find(id="upcoming-events-heading").find_parent("section")
