@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class InnovationsConfig(AppConfig):
     name = "innovations"
     verbose_name = _("Katalog inovasi")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from . import cache, models
+
+        # Anything that can change a facet count or label starts a new cache generation.
+        watched = [
+            models.InnovationPage,
+            models.InnovationAward,
+            models.InnovationReplication,
+            models.Region,
+            models.Agency,
+            models.Sector,
+            models.SustainableDevelopmentGoal,
+            models.Award,
+        ]
+        for model in watched:
+            post_save.connect(cache.invalidate, sender=model, dispatch_uid=f"catalogue-{model}")
+            post_delete.connect(
+                cache.invalidate, sender=model, dispatch_uid=f"catalogue-del-{model}"
+            )
+        for through in (
+            models.InnovationPage.regions.through,
+            models.InnovationPage.sectors.through,
+            models.InnovationPage.sdgs.through,
+        ):
+            m2m_changed.connect(cache.invalidate, sender=through, dispatch_uid=f"cat-{through}")

@@ -34,6 +34,7 @@ from .models import (
 MAX_VALUES_PER_PARAMETER = 40
 MAX_VALUE_LENGTH = 100
 MAX_QUERY_LENGTH = 200
+MAX_AGENCY_OPTIONS = 25
 MIN_YEAR = 1990
 YES, NO = "ya", "tidak"
 PAGE_SIZES = (12, 24, 48)
@@ -64,6 +65,7 @@ class Facet:
     name: str
     label: str
     options: list = field(default_factory=list)
+    limit: int | None = None  # when set, only the top `limit` values are listed
 
     @property
     def visible_options(self):
@@ -419,10 +421,18 @@ class CatalogueFilter:
             matches=Count(relation, filter=Q(**{f"{relation}__in": pages}), distinct=True)
         )
         selected = self.selected.get(name, [])
-        if name == "agency":
-            # Hundreds of agencies: list only those with a match or a tick.
-            rows = rows.filter(Q(matches__gt=0) | Q(pk__in=self._ids.get(name, [])))
         facet = Facet(name, label)
+        if name == "agency":
+            # Hundreds of agencies: list the ticked ones and those with most matches.
+            ticked = self._ids.get(name, [])
+            rows = (
+                rows.filter(Q(matches__gt=0) | Q(pk__in=ticked))
+                .annotate(
+                    ticked=Case(When(pk__in=ticked, then=Value(1)), default=Value(0)),
+                )
+                .order_by("-ticked", "-matches", "name")[:MAX_AGENCY_OPTIONS]
+            )
+            facet.limit = MAX_AGENCY_OPTIONS
         for row in rows:
             value = str(getattr(row, lookup))
             facet.options.append(FacetOption(value, str(row), row.matches, value in selected))

@@ -6,11 +6,13 @@ URLs cannot end in a file extension.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from .cache import facets_and_years, generation, state_key, timeout
 from .exports import export_response
 from .filters import CatalogueFilter
 from .models import (
@@ -66,14 +68,18 @@ def catalogue(request, index_page):
             _("Halaman %(value)s tidak ada; menampilkan halaman terakhir."), value=state.page
         )
         page = paginator.page(paginator.num_pages)
-    facets = state.facets()
+    facets, years = facets_and_years(state)
     context = {
         "state": state,
         "innovations": page,
         "paginator": paginator,
         "facets": facets,
         "facets_by_name": {facet.name: facet for facet in facets},
-        "years": state.year_counts(),
+        "years": years,
+        # The filter form is the same for everybody with the same filters (GET, no CSRF
+        # token), so its HTML is cached too.
+        "filters_cache_key": state_key(state, include_sort=True),
+        "filters_cache_seconds": timeout(),
         "page_links": page_links(state, page),
         "previous_url": state.querystring(page=page.previous_page_number())
         if page.has_previous()
@@ -229,23 +235,38 @@ def innovation_page_context(page, request):
 
 
 def related_innovations(page, limit=3):
-    """Live innovations that share a sector or a region with `page`: one query plus prefetches."""
-    sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=page.pk)
-    regions = InnovationPage.regions.through.objects.filter(innovationpage_id=page.pk)
-    sector_matches = InnovationPage.sectors.through.objects.filter(
-        sector_id__in=sectors.values("sector_id")
-    ).values("innovationpage_id")
-    region_matches = InnovationPage.regions.through.objects.filter(
-        region_id__in=regions.values("region_id")
-    ).values("innovationpage_id")
-    queryset = (
-        InnovationPage.objects.live()
-        .public()
-        .filter(Q(pk__in=sector_matches) | Q(pk__in=region_matches))
-        .exclude(pk=page.pk)
-        .order_by("-replication_count", "-launched_on", "pk")
-    )
-    return list(card_queryset(queryset)[:limit])
+    """Live innovations that share a sector or a region with `page`, most replicated first.
+
+    Finding them scans the catalogue (about 40 ms at 10,000 innovations on SQLite), so
+    their ids are cached for the current catalogue generation; the cards then cost one
+    query by primary key plus the card prefetches.
+    """
+    key = f"innovations:related:{page.pk}:{limit}:{generation()}"
+    ids = cache.get(key)
+    if ids is None:
+        sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=page.pk)
+        regions = InnovationPage.regions.through.objects.filter(innovationpage_id=page.pk)
+        sector_matches = InnovationPage.sectors.through.objects.filter(
+            sector_id__in=sectors.values("sector_id")
+        ).values("innovationpage_id")
+        region_matches = InnovationPage.regions.through.objects.filter(
+            region_id__in=regions.values("region_id")
+        ).values("innovationpage_id")
+        ids = list(
+            InnovationPage.objects.live()
+            .public()
+            .filter(Q(pk__in=sector_matches) | Q(pk__in=region_matches))
+            .exclude(pk=page.pk)
+            .order_by("-replication_count", "-launched_on", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        cache.set(key, ids, timeout() or 1)
+    if not ids:
+        return []
+    found = {
+        item.pk: item for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
+    }
+    return [found[pk] for pk in ids if pk in found]
 
 
 @require_safe

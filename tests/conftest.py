@@ -17,6 +17,15 @@ def pytest_runtest_setup(item):
         pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives each test's database rollback (cached catalogue facets, site root
+    paths); every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """A home page at the root of the default site, as load_demo builds it."""

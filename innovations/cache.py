@@ -1,0 +1,54 @@
+"""Cached facet counts for the catalogue.
+
+Counting twelve facets over 10,000 innovations takes about a second on SQLite, and the
+same few filter combinations are asked for again and again. The counts are cached per
+normalised filter state under a generation token; any save or delete of an innovation,
+its awards or a taxonomy replaces the token, so the next request counts afresh. With a
+shared cache (Redis in production) every gunicorn replica sees the new token.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.http import urlencode
+
+GENERATION_KEY = "innovations:catalogue:generation"
+
+
+def timeout():
+    return getattr(settings, "CATALOGUE_CACHE_SECONDS", 300)
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, token, None)
+        token = cache.get(GENERATION_KEY, token)
+    return token
+
+
+def invalidate(**kwargs):
+    """Signal receiver: start a new generation."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def state_key(state, include_sort=False):
+    """A short key for a filter state in the current generation."""
+    digest = hashlib.sha256(urlencode(state.params(include_sort=include_sort)).encode())
+    return f"{generation()}:{digest.hexdigest()[:32]}"
+
+
+def facets_and_years(state):
+    """(facets, year counts) for `state`, from the cache when this generation has them."""
+    seconds = timeout()
+    if not seconds:
+        return state.facets(), state.year_counts()
+    key = f"innovations:catalogue:facets:{state_key(state)}"
+    found = cache.get(key)
+    if found is None:
+        found = (state.facets(), state.year_counts())
+        cache.set(key, found, seconds)
+    return found
