@@ -63,6 +63,14 @@ COSTS = [
     2_850_000_000,
     4_750_000_000,
 ]
+COST_CEILINGS = {
+    Agency.Kind.SCHOOL: 62_000_000,
+    Agency.Kind.SUBDISTRICT: 145_000_000,
+    Agency.Kind.PUSKESMAS: 145_000_000,
+    Agency.Kind.VILLAGE: 145_000_000,
+    Agency.Kind.LOCAL_OPD: 1_400_000_000,
+    Agency.Kind.VERTICAL: 1_400_000_000,
+}
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 GOVERNANCE_SECTORS = {"tata-kelola", "kepegawaian", "perencanaan", "pengawasan", "persandian"}
 OTHER_FORM_SECTORS = {"lingkungan-hidup", "kebudayaan", "kehutanan", "pertanian", "pariwisata"}
@@ -278,9 +286,7 @@ class InnovationBuilder:
         regions = self.page_regions(index, case, agency)
         home_region = regions[0]
         initiator = pick(INITIATORS, index, 3)
-        cost = pick(COSTS, index * 3)
-        if case.digital and cost < 60_000_000 and index % 4:
-            cost = pick(COSTS[3:], index)
+        cost = self.cost(index, case, agency)
         context = self.text_context(index, case, agency, home_region, launched)
 
         page = InnovationPage(
@@ -348,6 +354,15 @@ class InnovationBuilder:
 
     # Identity
 
+    def cost(self, index, case, agency):
+        """A yearly cost in the range such an agency can spend: a puskesmas is not Samsat."""
+        ceiling = COST_CEILINGS.get(agency.kind, COSTS[-1])
+        affordable = [cost for cost in COSTS if cost <= ceiling]
+        cost = pick(affordable, index * 3)
+        if case.digital and cost < 60_000_000 and index % 4:
+            cost = pick([cost for cost in affordable if cost >= 60_000_000] or [cost], index)
+        return cost
+
     def dates(self, index, stage):
         if stage == Stage.INITIATIVE:
             year = 2024 + index % 2
@@ -397,7 +412,9 @@ class InnovationBuilder:
             "agency": agency.name,
             "region_name": str(region),
             "audience_lower": case.beneficiaries[:1].lower() + case.beneficiaries[1:],
-            "first_figure": f"{label.lower()} {format_number(baseline)} {unit}".strip(),
+            "first_figure": f"{label.lower()} masih nol"
+            if baseline == 0
+            else f"{label.lower()} {format_number(baseline)} {unit}".strip(),
             "head_rule": head_rule,
             "year": launched.year,
         }
@@ -573,6 +590,7 @@ class InnovationBuilder:
                 candidate
                 for candidate in self.agencies_by_region.get(region.bps_code, [])
                 if candidate.kind == agency.kind
+                and (candidate.kind not in OFFICE_KINDS or office(candidate) == office(agency))
             ]
             status = pick(statuses, index * 2 + order)
             records.append(
@@ -670,13 +688,21 @@ class InnovationBuilder:
         return f"https://www.youtube.com/watch?v=jipp{index:03d}{slugify(case.name)[:4]}"
 
 
-def adopter_name(agency, region):
-    """The adopting body's likely name: the same kind of office in the other region."""
+OFFICE_KINDS = {Agency.Kind.LOCAL_OPD, Agency.Kind.PROVINCIAL_OPD, Agency.Kind.VERTICAL}
+
+
+def office(agency):
+    """An agency's name without its region: "Dinas Sosial Kabupaten Bone" -> "Dinas Sosial"."""
     base = agency.name
     for marker in (" Kabupaten ", " Kota ", " Provinsi "):
         base = base.split(marker)[0]
-    if agency.kind in (Agency.Kind.LOCAL_OPD, Agency.Kind.PROVINCIAL_OPD, Agency.Kind.VERTICAL):
-        return f"{base} {region}"
+    return base
+
+
+def adopter_name(agency, region):
+    """The adopting body's likely name: the same office in the other region."""
+    if agency.kind in OFFICE_KINDS:
+        return f"{office(agency)} {region}"
     return f"Pemerintah {region}"
 
 
