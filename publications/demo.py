@@ -24,11 +24,13 @@ from wagtail.models import Page
 from .models import (
     EventIndexPage,
     EventPage,
+    LearningResourceDocument,
     LearningResourceIndexPage,
     LearningResourcePage,
     NewsCategory,
     NewsIndexPage,
     NewsPage,
+    NewsPageAuthor,
     Partner,
     PartnersPage,
     Regulation,
@@ -362,6 +364,43 @@ def _html_paragraph(text):
     return f"<p>{escape(text)}</p>"
 
 
+def _poster(title, subtitle):
+    from home.demo.media import demo_collection, draw_poster, get_or_create_image
+
+    return get_or_create_image(
+        title,
+        demo_collection(),
+        lambda: draw_poster(title, None, subtitle=str(subtitle)),
+        f"{slugify(title)[:60]}.jpg",
+    )
+
+
+def _handout(title, topic):
+    from home.demo.media import demo_collection, draw_sop_pdf, get_or_create_document
+
+    steps = [
+        f"Pelajari konsep dasar {topic.lower()}.",
+        "Diskusikan contoh inovasi dari katalog JIPP Sulsel bersama tim.",
+        "Susun rencana tindak lanjut untuk unit layanan Anda.",
+        "Laporkan hasil penerapan kepada pimpinan dan Biro Organisasi.",
+    ]
+    return get_or_create_document(
+        f"Materi: {title}",
+        demo_collection(),
+        lambda: draw_sop_pdf(title, "JIPP Sulsel (konten contoh)", steps, 2024),
+        f"{slugify(title)[:60]}.pdf",
+    )
+
+
+def _fill_missing(page, **fields):
+    """Set fields that are still empty on a page made by an earlier load, and republish."""
+    missing = {name: value for name, value in fields.items() if not getattr(page, name)}
+    if missing:
+        for name, value in missing.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+
+
 def _get_or_add_child(parent, model, slug, **fields):
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
@@ -414,7 +453,7 @@ def load_seed_article(news_index, categories):
             },
         )
     )
-    return _get_or_add_child(
+    article, _created = _get_or_add_child(
         news_index,
         NewsPage,
         "jipp-sulsel-dinilai-berhasil-perkuat-peran-provinsi",
@@ -426,11 +465,20 @@ def load_seed_article(news_index, categories):
         "dan fasilitasi kabupaten/kota menuju One Agency One Innovation.",
         body=body,
         search_description="Evaluasi hub JIPP Sulsel bersama Sekprov Sulsel, 10 Maret 2021.",
-    )[0]
+    )
+    _fill_missing(
+        article,
+        lead_image=_poster(
+            "JIPP Sulsel dinilai berhasil", "Rapat evaluasi hub JIPP, 10 Maret 2021"
+        ),
+        lead_image_caption="Ilustrasi. Sumber berita: Tribun Timur, 10 Maret 2021.",
+    )
+    return article
 
 
 def load_news(news_index, categories):
     for number, (title, category, summary) in enumerate(DEMO_NEWS, start=1):
+        image = _poster(title, category)
         news, created = _get_or_add_child(
             news_index,
             NewsPage,
@@ -439,6 +487,7 @@ def load_news(news_index, categories):
             date=datetime.date(2021, 1, 1) + datetime.timedelta(days=45 * number),
             category=categories[category],
             summary=summary,
+            lead_image=image,
             body=[
                 ("paragraph", _html_paragraph(summary)),
                 (
@@ -453,7 +502,10 @@ def load_news(news_index, categories):
             is_demo=True,
         )
         if created:
-            news.authors.create(name="Tim Komunikasi Biro Organisasi")
+            # Child objects of a page are written when its revision is published.
+            news.authors.add(NewsPageAuthor(name="Tim Komunikasi Biro Organisasi"))
+            news.save_revision().publish()
+        _fill_missing(news, lead_image=image)
 
 
 def load_resources(resource_index, topics):
@@ -476,6 +528,9 @@ def load_resources(resource_index, topics):
         )
         if created:
             resource.topics.set([topics[topic]])
+            resource.save_revision().publish()
+        if not resource.documents.exists():
+            resource.documents.add(LearningResourceDocument(document=_handout(title, topic)))
             resource.save_revision().publish()
 
 
@@ -558,7 +613,8 @@ def load_events(event_index):
         end = datetime.datetime.combine(
             day + datetime.timedelta(days=extra_days), datetime.time(16, 0), tzinfo=WITA
         )
-        _get_or_add_child(
+        image = _poster(title, EventPage.EventType(kind).label)
+        event, _created = _get_or_add_child(
             event_index,
             EventPage,
             slugify(title)[:80],
@@ -571,9 +627,11 @@ def load_events(event_index):
             online_url=online_url,
             capacity=capacity,
             summary=f"{title}. Kegiatan contoh JIPP Sulsel.",
+            lead_image=image,
             body=[("paragraph", _html_paragraph("Agenda lengkap menyusul."))],
             is_demo=True,
         )
+        _fill_missing(event, lead_image=image)
 
 
 def load(home_page, stdout=None):

@@ -18,7 +18,9 @@ class EventRegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("Surel"),
         max_length=254,
-        help_text=_("Konfirmasi dan tautan kegiatan dikirim ke alamat ini."),
+        help_text=_(
+            "Penyelenggara menghubungi Anda melalui alamat ini. Satu alamat untuk satu peserta."
+        ),
     )
     phone = forms.CharField(
         label=_("Telepon/WhatsApp"),

@@ -27,6 +27,9 @@ def test_load_is_idempotent_and_publishes_the_source_article(home_page):
     assert "Grand Design Reformasi Birokrasi" in text  # hard-wrapped lines rejoined
     assert "pusat Inovasi di kawasan timur Indonesia" in text
     assert not article.is_demo
+    assert article.lead_image and article.lead_image_caption.startswith("Ilustrasi")
+    assert all(resource.documents.exists() for resource in LearningResourcePage.objects.all())
+    assert all(news.authors.exists() for news in NewsPage.objects.filter(is_demo=True))
 
 
 def test_bulk_pages_appends_live_pages_quickly(home_page):
