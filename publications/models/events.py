@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -177,6 +177,7 @@ class EventPage(HeadlessPreviewModeMixin, StructuredDataMixin, RoutablePageMixin
             [
                 FieldPanel("registration_enabled"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                HelpPanel(template="publications/admin/registrations_panel.html"),
             ],
             heading=_("Pendaftaran"),
         ),

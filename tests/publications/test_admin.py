@@ -139,6 +139,20 @@ def test_staff_export_registrations_as_csv(editor_client, home_page):
     assert all(row[0] == "Bimtek SPM" for row in rows[1:])
 
 
+def test_event_editor_links_to_its_registrations(editor_client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    EventRegistrationFactory.create_batch(2, event=event)
+
+    response = editor_client.get(f"/admin/pages/{event.pk}/edit/")
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    link = soup.find("a", string="Lihat dan unduh daftar peserta")
+    assert link["href"] == f"/admin/pendaftaran-kegiatan/?event={event.pk}"
+    assert "2 orang sudah mendaftar." in soup.get_text()
+    listing = editor_client.get(link["href"])
+    assert listing.status_code == 200
+
+
 def test_registrations_are_hidden_from_editors_without_permission(
     client, django_user_model, home_page
 ):
