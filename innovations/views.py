@@ -159,13 +159,20 @@ def compare(request, index_page):
 
 
 def region_counts(state):
-    """Regions with coordinates and the number of innovations the filters leave in each."""
-    pages = state.apply().values("pk")
-    return list(
-        Region.objects.filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(matches=Count("innovations", filter=Q(innovations__in=pages), distinct=True))
-        .order_by("bps_code")
-    )
+    """Regions with coordinates and the number of innovations the filters leave in each
+    (cached for the catalogue generation, like the facet counts)."""
+    key = f"innovations:map:{state_key(state)}"
+    regions = cache.get(key)
+    if regions is None:
+        pages = state.apply().values("pk")
+        regions = list(
+            Region.objects.filter(latitude__isnull=False, longitude__isnull=False)
+            .annotate(matches=Count("innovations", filter=Q(innovations__in=pages), distinct=True))
+            .order_by("bps_code")
+        )
+        if timeout():
+            cache.set(key, regions, timeout())
+    return regions
 
 
 def innovation_map(request, index_page):
@@ -199,38 +206,45 @@ def innovation_map(request, index_page):
     )
 
 
+def prefetch_innovation(page):
+    """Load every relation the innovation page shows at once, so that the page costs a
+    fixed number of queries however many figures, steps or replications it has."""
+    if not page.pk:
+        return
+    prefetch_related_objects(
+        [page],
+        "regions",
+        "sectors",
+        "sdgs",
+        "regulations",
+        "steps",
+        "key_figures",
+        Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
+        Prefetch(
+            "replications",
+            queryset=InnovationReplication.objects.select_related("region", "agency"),
+        ),
+        Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
+        Prefetch(
+            "gallery_images",
+            queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        ),
+    )
+
+
 def innovation_page_context(page, request):
-    """Load every relation the innovation page shows once, so the page costs a fixed number
-    of queries however many figures, steps or replications it has."""
-    if page.pk:
-        prefetch_related_objects(
-            [page],
-            "regions",
-            "sectors",
-            "sdgs",
-            "regulations",
-            "steps",
-            "key_figures",
-            Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
-            Prefetch(
-                "replications",
-                queryset=InnovationReplication.objects.select_related("region", "agency"),
-            ),
-            Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
-            Prefetch(
-                "gallery_images",
-                queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
-                    "image__renditions"
-                ),
-            ),
-        )
+    """What the innovation page needs before its cached fragments: the Open Graph image and
+    the keys that make those fragments follow changes elsewhere in the catalogue."""
     og_image_url = None
     if page.hero_image_id:
         rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
         og_image_url = request.build_absolute_uri(rendition.url)
     return {
-        "related_innovations": related_innovations(page) if page.pk else [],
         "og_image_url": og_image_url,
+        "catalogue_generation": generation(),
+        "cache_seconds": timeout(),
     }
 
 

@@ -72,3 +72,22 @@ def stage_step(page, stage):
     if there < here:
         return "done"
     return "current" if there == here else "todo"
+
+
+@register.simple_tag
+def prefetch_innovation(page):
+    """Load the page's relations in a fixed number of queries; renders nothing.
+
+    Used inside the page's cached fragments, so the queries run only on a cache miss.
+    """
+    from innovations.views import prefetch_innovation as prefetch
+
+    prefetch(page)
+    return ""
+
+
+@register.simple_tag
+def related_innovations(page, limit=3):
+    from innovations.views import related_innovations as related
+
+    return related(page, limit)

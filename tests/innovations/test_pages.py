@@ -102,7 +102,8 @@ def test_innovation_page_has_json_ld_and_open_graph(client, innovation):
     assert not soup.select("[style]")
 
 
-def test_innovation_page_query_count_is_constant(client, catalogue, innovation):
+def test_innovation_page_query_count_is_constant(client, catalogue, innovation, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0  # measure the work behind the cached fragments
     InnovationPageFactory(parent=catalogue)  # one related innovation
     client.get(innovation.url)
     with CaptureQueriesContext(connection) as small:
@@ -219,3 +220,16 @@ def test_map_uses_the_configured_tile_url(client, catalogue, settings):
     soup = soup_of(client.get("/inovasi/peta/"))
 
     assert soup.select_one("#innovation-map")["data-tile-url"] == "/tiles/{z}/{x}/{y}.png"
+
+
+def test_innovation_page_body_is_cached_until_something_changes(client, catalogue, innovation):
+    client.get(innovation.url)
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(innovation.url).status_code == 200
+    assert len(cached) <= 12
+
+    innovation.title = "Dukcapil Goes to Village 2.0"
+    innovation.save_revision().publish()
+
+    soup = soup_of(client.get(innovation.url))
+    assert soup.find("h1").get_text(strip=True) == "Dukcapil Goes to Village 2.0"
