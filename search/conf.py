@@ -117,14 +117,17 @@ def search_backends_from_environment(environ=None):
             f"SEARCH_ENGINE must be one of {', '.join(ENGINES)} when SEARCH_URL is set "
             f"(got {engine!r})."
         )
-    timeout = env_float(environ, "SEARCH_TIMEOUT", "2")
+    query_timeout = env_float(environ, "SEARCH_TIMEOUT", "2")
+    index_timeout = env_float(environ, "SEARCH_INDEX_TIMEOUT", "10")
     engine_backend = {
         "BACKEND": f"search.backends.{engine}",
         "URLS": [part.strip() for part in url.split(",") if part.strip()],
         "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "jipp_"),
-        # Short timeouts and no retries: a slow engine must not hold a page; the page then
-        # falls back to the database backend.
-        "TIMEOUT": timeout,
+        # Queries: a short timeout and no retries, so that a slow engine does not hold a page
+        # (the page then answers from the database backend). Writes (publishing) may wait
+        # longer; rebuild_search_index allows more still.
+        "QUERY_TIMEOUT": query_timeout,
+        "TIMEOUT": index_timeout,
         "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         # `update_index` builds a new index and then moves the alias: no downtime.
         "ATOMIC_REBUILD": True,

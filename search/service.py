@@ -148,7 +148,6 @@ def engine_query(backend, query, minimum_should_match=None):
     text = plain_query(query)
     fields = _fields(backend)
     minimum_should_match = minimum_should_match or RANKING["minimum_should_match"]
-    regulation_mapping = backend.mapping_class(Regulation)
     should = [
         {
             "multi_match": {
@@ -204,30 +203,76 @@ def engine_query(backend, query, minimum_should_match=None):
                 }
             ],
             "should": should,
-            "filter": [
-                {
-                    "bool": {
-                        "should": [
-                            {
-                                "bool": {
-                                    "filter": [
-                                        {"match": {"_django_content_type": "wagtailcore.Page"}},
-                                        {"term": {"live_filter": True}},
-                                    ]
-                                }
-                            },
-                            {
-                                "match": {
-                                    "_django_content_type": regulation_mapping.get_content_type()
-                                }
-                            },
-                        ],
-                        "minimum_should_match": 1,
-                    }
-                }
-            ],
+            "filter": [content_filter(backend)],
         }
     }
+
+
+def content_filter(backend):
+    """Live pages and regulations."""
+    regulation_type = backend.mapping_class(Regulation).get_content_type()
+    return {
+        "bool": {
+            "should": [
+                {
+                    "bool": {
+                        "filter": [
+                            {"match": {"_django_content_type": "wagtailcore.Page"}},
+                            {"term": {"live_filter": True}},
+                        ]
+                    }
+                },
+                {"match": {"_django_content_type": regulation_type}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _ranked_hits(backend, response):
+    regulation_index = engine_indices(backend)[1]
+    return [
+        (
+            "regulation" if hit["_index"].startswith(regulation_index) else "page",
+            int(hit["fields"]["pk"][0]),
+        )
+        for hit in response["hits"]["hits"]
+    ]
+
+
+def autocomplete_matches(query, limit):
+    """(kind, pk) of titles that start like the query's words: engine, or database."""
+    text = plain_query(query)
+    engine = engine_backend()
+    if engine is not None and not engine_paused():
+        try:
+            body = {
+                "query": {
+                    "bool": {
+                        "must": {"match": {"_edgengrams": {"query": text, "operator": "and"}}},
+                        "filter": [content_filter(engine)],
+                    }
+                },
+                "size": limit,
+                "_source": False,
+                "stored_fields": ["pk"],
+            }
+            response = engine_search(
+                engine,
+                body,
+                index=",".join(engine_indices(engine)),
+                request_timeout=engine.query_timeout,
+            )
+            return _ranked_hits(engine, response)
+        except Exception:
+            logger.warning("Search engine unavailable for autocomplete", exc_info=True)
+            pause_engine()
+    backend = get_search_backend("database")
+    pages = backend.autocomplete(text, Page.objects.live())[:limit]
+    regulations = backend.autocomplete(text, Regulation)[:limit]
+    ranked = [("page", page.pk) for page in pages]
+    ranked += [("regulation", regulation.pk) for regulation in regulations]
+    return ranked
 
 
 def engine_indices(backend):
@@ -281,21 +326,18 @@ def _engine_matches(backend, query, max_matches, highlight, minimum_should_match
             "fields": {name: {} for name in HIGHLIGHT_FIELDS},
         }
     response = engine_search(
-        backend, body, index=",".join(indices), request_timeout=backend.timeout
+        backend, body, index=",".join(indices), request_timeout=backend.query_timeout
     )
     matches = Matches(backend="engine")
     for hit in response["hits"]["hits"]:
         kind = "regulation" if hit["_index"].startswith(regulation_index) else "page"
         pk = int(hit["fields"]["pk"][0])
         matches.ranked.append((kind, pk))
+        # The snippet: the first highlighted field after the title, in HIGHLIGHT_FIELDS order.
         fragments = hit.get("highlight") or {}
-        for name in ("title", *HIGHLIGHT_FIELDS[1:]):
-            found = [
-                value
-                for key, value in fragments.items()
-                if key == name or (name.startswith("*") and key.endswith(name[1:]))
-            ]
-            if found and name != "title":
+        for suffix in (name.lstrip("*") for name in HIGHLIGHT_FIELDS[1:]):
+            found = [value for key, value in fragments.items() if key.endswith(suffix)]
+            if found:
                 matches.highlights[(kind, pk)] = clean_engine_fragment(found[0][0])
                 break
     matches.suggestion = _suggestion(query, response.get("suggest", {}).get("spelling", []))

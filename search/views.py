@@ -1,7 +1,5 @@
 """The public search page (/cari/) and its autocomplete endpoint."""
 
-import logging
-
 from django.core.paginator import Paginator
 from django.db.models import F, Sum
 from django.http import JsonResponse
@@ -10,7 +8,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from publications.models import Regulation
@@ -19,9 +16,7 @@ from .facets import FACETS, apply_facets, catalogue_facets, describe
 from .highlight import highlight, plain_text
 from .models import SearchQueryDay
 from .query import clean_query, plain_query, query_words
-from .service import engine_backend, engine_paused, find_matches, pause_engine
-
-logger = logging.getLogger(__name__)
+from .service import autocomplete_matches, find_matches
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -35,6 +30,9 @@ def _facet_value(value):
 
 def _regulation_urls(regulations, request):
     """Public URL of each regulation: its page under the regulations index, when published."""
+    regulations = list(regulations)
+    if not regulations:
+        return {}
     try:
         from publications.models import RegulationIndexPage
     except ImportError:
@@ -156,53 +154,45 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
-def autocomplete_pages(query, limit=AUTOCOMPLETE_LIMIT):
-    """Titles that start like the query: from the engine, or the database if it fails."""
-    text = plain_query(query)
-    engine = engine_backend()
-    if engine is not None and not engine_paused():
-        try:
-            pages = list(engine.autocomplete(text, Page.objects.live())[: limit * 2])
-            regulations = list(engine.autocomplete(text, Regulation)[:limit])
-            return pages, regulations
-        except Exception:
-            logger.warning("Search engine unavailable for autocomplete", exc_info=True)
-            pause_engine()
-    backend = get_search_backend("database")
-    pages = list(backend.autocomplete(text, Page.objects.live())[: limit * 2])
-    regulations = list(backend.autocomplete(text, Regulation)[:limit])
-    return pages, regulations
-
-
 @require_GET
 def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
         return JsonResponse({"query": query, "results": []})
-    pages, regulations = autocomplete_pages(query)
-    public_ids = set(
-        Page.objects.live()
+    ranked = autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)
+    pages = {
+        page.pk: page
+        for page in Page.objects.live()
         .public()
-        .filter(pk__in=[page.pk for page in pages])
-        .values_list("pk", flat=True)
-    )
+        .filter(pk__in=[pk for kind, pk in ranked if kind == "page"], depth__gt=2)
+        .select_related("content_type")
+    }
+    regulations = {
+        regulation.pk: regulation
+        for regulation in Regulation.objects.filter(
+            pk__in=[pk for kind, pk in ranked if kind == "regulation"]
+        ).select_related("document")
+    }
+    regulation_urls = _regulation_urls(regulations.values(), request)
+    regulation_label = str(Regulation._meta.verbose_name).capitalize()
     results = []
-    for page in pages:
-        if page.pk in public_ids and page.depth > 2:
+    for kind, pk in ranked:
+        if kind == "page" and pk in pages:
+            page = pages[pk]
+            model = page.content_type.model_class()
             results.append(
                 {
                     "title": page.title,
                     "url": page.get_url(request),
-                    "type": str(page.specific_class._meta.verbose_name).capitalize(),
+                    "type": str(model._meta.verbose_name).capitalize() if model else "",
                 }
             )
-    regulation_urls = _regulation_urls(regulations, request)
-    for regulation in regulations:
-        results.append(
-            {
-                "title": str(regulation),
-                "url": regulation_urls.get(regulation.pk, ""),
-                "type": str(Regulation._meta.verbose_name).capitalize(),
-            }
-        )
+        elif kind == "regulation" and pk in regulations:
+            results.append(
+                {
+                    "title": str(regulations[pk]),
+                    "url": regulation_urls.get(pk, ""),
+                    "type": regulation_label,
+                }
+            )
     return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})

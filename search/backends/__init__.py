@@ -45,10 +45,19 @@ def extend_backend(module):
         (base_backend.autocomplete_query_compiler_class,),
         {"mapping_class": Mapping},
     )
+
+    def __init__(self, params):
+        params = dict(params)
+        query_timeout = params.pop("QUERY_TIMEOUT", None)
+        base_backend.__init__(self, params)
+        # Searches pass this per request; the client's own timeout (TIMEOUT) is for writes.
+        self.query_timeout = query_timeout or self.timeout
+
     return type(
         base_backend.__name__,
         (base_backend,),
         {
+            "__init__": __init__,
             "mapping_class": Mapping,
             "query_compiler_class": query_compiler,
             "autocomplete_query_compiler_class": autocomplete_compiler,

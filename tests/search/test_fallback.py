@@ -89,3 +89,54 @@ def test_default_is_the_database_backend():
     backends = search_backends_from_environment({})
     assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
     assert backends["default"]["SEARCH_CONFIG"] == "indonesian"
+
+
+@pytest.fixture
+def engine_hangs(settings):
+    """An engine that accepts connections and never answers."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    settings.WAGTAILSEARCH_BACKENDS = search_backends_from_environment(
+        {
+            "SEARCH_URL": f"http://127.0.0.1:{listener.getsockname()[1]}",
+            "SEARCH_ENGINE": "elasticsearch7",
+            "SEARCH_TIMEOUT": "0.3",
+            "SEARCH_INDEX_TIMEOUT": "0.3",
+        }
+    )
+    yield
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_slow_engine_times_out_to_the_database(client, engine_hangs, innovations, caplog):
+    client.get("/cari/")
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        started = time.monotonic()
+        response = client.get("/cari/", {"q": "Sipakainga"})
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert b"Sipakainga" in response.content
+    assert any("unavailable" in record.getMessage() for record in caplog.records)
+    assert elapsed < 1.5
+    autocomplete = client.get("/cari/autocomplete/", {"q": "sipak"})
+    assert autocomplete.json()["results"][0]["title"].startswith("Sipakainga")

@@ -9,16 +9,20 @@ changed since the build started once the alias has moved. On the database backen
 `update_index` for it.
 """
 
+import copy
 import time
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 
 from search.service import engine_backend, engine_indices
+
+REBUILD_TIMEOUT = 120
 
 
 class Command(BaseCommand):
@@ -40,9 +44,13 @@ class Command(BaseCommand):
         started = time.perf_counter()
         engine = engine_backend() if backend == "default" else None
         before = self._aliased(engine)
-        call_command(
-            "update_index", backend_name=backend, chunk_size=chunk_size, verbosity=verbosity
-        )
+        # Bulk writes of a whole index may take longer than a publish may wait.
+        backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+        backends.get(backend, {})["TIMEOUT"] = REBUILD_TIMEOUT
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            call_command(
+                "update_index", backend_name=backend, chunk_size=chunk_size, verbosity=verbosity
+            )
         caught_up = 0
         if engine is not None:
             changed = Page.objects.live().filter(last_published_at__gte=started_at).specific()
