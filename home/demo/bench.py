@@ -13,16 +13,13 @@ Generated rows are recognisable by their slug prefix `bench-` (pages and agencie
 import datetime
 import itertools
 import random
-from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
-from django.db.models.signals import post_save
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from django.utils.text import slugify
-from modelsearch.signal_handlers import post_save_signal_handler
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -47,6 +44,7 @@ from publications.models import (
 
 from .agencies import load_agencies
 from .corpus import CASES
+from .indexing import search_index_paused
 from .innovations import InnovationBuilder, pick, stage_for
 from .media import demo_collection, draw_poster, get_or_create_image
 from .site import load_catalogue, load_home_page
@@ -114,17 +112,6 @@ def generate(innovations, stdout, seed=2018):
                     publications_demo.bulk_pages(parent, model, count)
                 stdout.write(f"{count} {model._meta.verbose_name_plural}\n")
     return innovations
-
-
-@contextmanager
-def search_index_paused(model):
-    """Save `model` rows without indexing each one; `update_index` indexes them afterwards."""
-    was_connected = post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        yield
-    finally:
-        if was_connected:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def clear(stdout):

@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from innovations.models import (
     Agency,
@@ -29,6 +31,7 @@ from innovations.models import (
 from publications.models import Regulation
 
 from .corpus import CASES
+from .indexing import indexing_deferred
 from .media import draw_poster, draw_sop_pdf, get_or_create_document, get_or_create_image
 
 Stage = InnovationPage.Stage
@@ -272,11 +275,15 @@ class InnovationBuilder:
             InnovationPage.objects.child_of(self.catalogue).values_list("slug", flat=True)
         )
         created = 0
-        for index, case in enumerate(CASES):
-            if slugify(case.name) in existing:
-                continue
-            self.build(index, case)
-            created += 1
+        with indexing_deferred(InnovationPage, get_image_model(), get_document_model()) as to_index:
+            for index, case in enumerate(CASES):
+                if slugify(case.name) in existing:
+                    continue
+                page = self.build(index, case)
+                to_index.append(page)
+                to_index += [page.hero_image, *(item.image for item in page.gallery_images.all())]
+                to_index += [item.document for item in page.documents.all()]
+                created += 1
         return created
 
     def build(self, index, case):
