@@ -88,6 +88,22 @@ def test_public_pages_get_a_strict_content_security_policy(client, home_page):
 
 
 @pytest.mark.django_db
+def test_development_reports_policy_violations_without_blocking(client, home_page, settings):
+    settings.DEBUG = True
+    response = client.get("/")
+    assert "Content-Security-Policy" not in response
+    assert response["Content-Security-Policy-Report-Only"].startswith("default-src 'self'")
+
+
+@pytest.mark.django_db
+def test_media_on_another_host_is_allowed_for_images(client, home_page, settings):
+    settings.MEDIA_URL = "https://media.example.org/jipp/"
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "img-src 'self' data: https://media.example.org;" in policy
+    assert "script-src 'self';" in policy
+
+
+@pytest.mark.django_db
 def test_admin_gets_its_own_policy(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
