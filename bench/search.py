@@ -38,7 +38,7 @@ AUTOCOMPLETES = {
 }
 
 
-def environment(database_url, engine=None):
+def environment(database_url, engine=None, db_name="db"):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
@@ -48,7 +48,9 @@ def environment(database_url, engine=None):
         env.pop(name, None)
     if engine:
         kind, url = engine
-        env.update({"SEARCH_URL": url, "SEARCH_ENGINE": kind, "SEARCH_INDEX_PREFIX": INDEX_PREFIX})
+        # One index per database: page ids differ between databases.
+        prefix = f"{INDEX_PREFIX}{db_name}_"
+        env.update({"SEARCH_URL": url, "SEARCH_ENGINE": kind, "SEARCH_INDEX_PREFIX": prefix})
     return env
 
 
@@ -119,7 +121,7 @@ def main(argv=None):
             results["builds"][f"{db_name} database backend"] = seconds
         configurations = [(f"{db_name} + database backend", None)]
         for engine in engines:
-            engine_env = environment(database_url, engine)
+            engine_env = environment(database_url, engine, db_name)
             if not args.skip_build:
                 seconds, _out = timed(["manage.py", "rebuild_search_index", "-v0"], engine_env)
                 results["builds"][f"{db_name} -> {engine[0]}"] = seconds
@@ -128,15 +130,14 @@ def main(argv=None):
             slow = engine is None
             count = args.slow_requests if slow else args.requests
             urls = {name: (url, count) for name, url in {**SEARCHES, **AUTOCOMPLETES}.items()}
-            extra = {k: v for k, v in environment(database_url, engine).items() if "SEARCH" in k}
+            engine_env = environment(database_url, engine, db_name)
+            extra = {key: value for key, value in engine_env.items() if "SEARCH" in key}
             with Server(database_url, extra_env=extra) as server:
                 measured = measure(server, urls, requests=count, warmup=3)
             results["latency"][label] = measured
             print(report(measured, title=f"{label} ({innovations} innovations)"))
             print()
-            _seconds, out = timed(
-                ["-m", "bench.search", "publish"], environment(database_url, engine)
-            )
+            _seconds, out = timed(["-m", "bench.search", "publish"], engine_env)
             results["publish"][label] = json.loads(out.strip().splitlines()[-1])
 
     print("### Index builds")
@@ -154,7 +155,8 @@ def main(argv=None):
         print(f"| {name} | {item['publish_s']:.2f} | {item['searchable_s']:.2f} | {item['via']} |")
     out_dir = PROJECT_DIR / "bench" / "results"
     out_dir.mkdir(exist_ok=True)
-    (out_dir / "search.json").write_text(json.dumps(results, indent=2))
+    names = "-".join(name for name, _url in databases)
+    (out_dir / f"search-{names}.json").write_text(json.dumps(results, indent=2))
     return 0
 
 
