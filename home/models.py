@@ -41,7 +41,7 @@ class HomePage(Page):
         verbose_name = _("beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from publications.models import EventPage, NewsPage, Partner
+        from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 
         from .stats import featured_innovations, key_figures
 
@@ -49,7 +49,8 @@ class HomePage(Page):
         context["key_figures"] = key_figures()
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = Partner.objects.select_related("logo")
-        context["latest_news"] = NewsPage.latest(3)
+        context["news_index"] = NewsIndexPage.objects.live().first()
+        context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []
         context["upcoming_events"] = EventPage.upcoming(3)
         return context
 

@@ -39,7 +39,10 @@ def news_feed_links(context):
     """Feed autodiscovery links for pages outside the news section (the home page)."""
     from publications.models import NewsIndexPage
 
-    index = NewsIndexPage.objects.live().first()
+    if "news_index" in context:
+        index = context["news_index"]
+    else:
+        index = NewsIndexPage.objects.live().first()
     return {"news_index": index, "request": context.get("request")}
 
 
