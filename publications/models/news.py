@@ -86,6 +86,9 @@ class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
 
     @path("<int:year>/", name="year")
     def year_archive(self, request, year):
+        # Years outside what a date can hold would raise inside the date lookup.
+        if not 1900 <= year <= 2100:
+            raise Http404
         if not NewsPage.objects.live().descendant_of(self).filter(date__year=year).exists():
             raise Http404
         return self.render(request, year=year)

@@ -59,6 +59,8 @@ def test_year_archive_shows_only_that_year_and_404s_on_an_empty_year(client, new
     ]
     assert soup.find("link", rel="canonical")["href"] == "http://localhost/berita/2020/"
     assert client.get("/berita/1999/").status_code == 404
+    assert client.get("/berita/99999999999999999999/").status_code == 404
+    assert client.get("/berita/0/").status_code == 404
 
 
 def test_bad_page_number_shows_a_valid_page(client, news_index):
