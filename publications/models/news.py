@@ -69,12 +69,28 @@ class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
             .dates("date", "year", order="DESC")
         ]
 
+    def categories(self):
+        """Categories that have live news here, for the category navigation."""
+        news = NewsPage.objects.live().public().descendant_of(self)
+        return NewsCategory.objects.filter(news__in=news.values("pk")).distinct()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         year = kwargs.get("year")
         items = self.news_items()
         if year:
             items = items.filter(date__year=year)
+        categories = list(self.categories())
+        slug = request.GET.get("kategori", "")
+        category = next((c for c in categories if c.slug == slug), None)
+        if category:
+            items = items.filter(category=category)
+        elif slug:
+            context["category_error"] = _(
+                "Kategori “%(slug)s” tidak dikenal; semua berita ditampilkan."
+            ) % {"slug": slug[:60]}
+        context["categories"] = categories
+        context["category"] = category
         context["year"] = year
         context["archive_years"] = self.archive_years()
         context["news_page"] = paginate(request, items, NEWS_PER_PAGE)

@@ -63,6 +63,29 @@ def test_year_archive_shows_only_that_year_and_404s_on_an_empty_year(client, new
     assert client.get("/berita/0/").status_code == 404
 
 
+def test_category_filter_is_a_shareable_link(client, news_index):
+    policy = NewsCategoryFactory(name="Kebijakan", slug="kebijakan")
+    NewsPageFactory(parent=news_index, title="Pergub inovasi", category=policy)
+    NewsPageFactory(parent=news_index, title="Jambore", category=NewsCategoryFactory())
+
+    soup = soup_of(client.get("/berita/?kategori=kebijakan"))
+
+    assert [a.get_text(strip=True) for a in soup.select(".pub-list .card__title a")] == [
+        "Pergub inovasi"
+    ]
+    nav = soup.find(id="categories-heading").find_parent("nav")
+    assert nav.find("a", attrs={"aria-current": "true"}).get_text(strip=True) == "Kebijakan"
+
+
+def test_unknown_category_shows_everything_with_a_message(client, news_index):
+    NewsPageFactory(parent=news_index)
+    response = client.get("/berita/?kategori=%3Cscript%3E")
+    assert response.status_code == 200
+    assert "tidak dikenal" in response.content.decode()
+    assert b"<script>" not in response.content
+    assert len(soup_of(response).select(".pub-list .card__title a")) == 1
+
+
 def test_bad_page_number_shows_a_valid_page(client, news_index):
     NewsPageFactory(parent=news_index)
     assert client.get("/berita/?halaman=abc").status_code == 200
@@ -157,7 +180,9 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/berita/", "/berita/rss/", "/berita/2021/"])
+@pytest.mark.parametrize(
+    "url", ["/berita/", "/berita/rss/", "/berita/2021/", "/berita/?kategori=kategori-1"]
+)
 def test_listing_query_count_does_not_grow_with_items(client, news_index, url):
     for _ in range(2):
         NewsPageFactory(parent=news_index, category=NewsCategoryFactory())
