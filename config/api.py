@@ -5,6 +5,8 @@ Innovations are registered before the generic pages endpoint so that links to an
 innovation point at /api/v2/innovations/<id>/.
 """
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
@@ -25,6 +27,7 @@ from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from config.api_support import (
+    CachedNestedSerializerMixin,
     PublicAPIMixin,
     conditional_get,
     public_pages,
@@ -43,6 +46,8 @@ from innovations.api import (
 )
 from publications.api import NESTED_ONLY as PUBLICATION_NESTED
 from publications.api import PUBLICATION_ENDPOINTS
+
+PAGE_TYPE = re.compile(r"^[a-z_]+\.[A-Za-z]+$")
 
 # Sizes a front end needs: card thumbnail, content width, full width, social preview.
 RENDITIONS = {
@@ -86,11 +91,13 @@ class PrivateCollectionAware:
         return super().to_representation(instance)
 
 
-class PublicImageSerializer(PrivateCollectionAware, ImageSerializer):
+class PublicImageSerializer(PrivateCollectionAware, CachedNestedSerializerMixin, ImageSerializer):
     pass
 
 
-class PublicDocumentSerializer(PrivateCollectionAware, DocumentSerializer):
+class PublicDocumentSerializer(
+    PrivateCollectionAware, CachedNestedSerializerMixin, DocumentSerializer
+):
     pass
 
 
@@ -173,6 +180,8 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def listing_view(self, request):
         self.check_query_parameters(None)
+        if "type" in request.GET and not PAGE_TYPE.match(request.GET["type"]):
+            raise BadRequestError("type must be app_label.ModelName, e.g. news.NewsPage")
         queryset = self.get_queryset()
         if "child_of" in request.GET:
             raw = request.GET["child_of"]
@@ -180,7 +189,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
                 raise BadRequestError("child_of must be a page id")
             parent = self.get_base_queryset().filter(pk=int(raw)).first()
             if parent is None:
-                raise Http404("parent page not found")
+                raise BadRequestError("child_of: no public page has this id")
             queryset = queryset.child_of(parent)
         queryset = queryset.order_by("path")
         items = self.paginate_queryset(queryset)

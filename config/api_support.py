@@ -22,18 +22,25 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import (
+    BaseSerializer,
+    ChildRelationField,
+    PageSerializer,
+    RelatedField,
+)
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.rich_text import expand_db_html
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 # Beyond this an offset is a crawler walking off the end, and very large numbers overflow
 # the database's integer type.
 MAX_OFFSET = 1_000_000
 MAX_SEARCH_LENGTH = 200
+MAX_ID = 2**31 - 1
 DEFAULT_LIMIT = 20
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
@@ -158,6 +165,12 @@ class PublicAPIMixin:
     detail_query_parameters = frozenset(["fields"])
     cache_max_age = 300
 
+    def initial(self, request, *args, **kwargs):
+        # Beyond the database's integer range nothing can match, and SQLite would overflow.
+        if kwargs.get("pk", 0) > MAX_ID:
+            raise Http404("not found")
+        super().initial(request, *args, **kwargs)
+
     def check_query_parameters(self, queryset):
         allowed = (
             self.known_query_parameters
@@ -207,6 +220,12 @@ class PublicAPIMixin:
         self.check_query_parameters(self.get_queryset())
         return super().detail_view(request, pk)
 
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by four spaces, a third of the bytes of a listing.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code == 200:
@@ -223,7 +242,44 @@ class PublicAPIMixin:
         ]
 
 
-class PageSerializerWithHTML(PageSerializer):
+def nested_serializer(context, serializer_class):
+    """One nested serializer per class and response, instead of one per related object.
+
+    Wagtail builds a new serializer (and all its fields) for every related object; on a
+    page of 100 innovations that was most of the response time.
+    """
+    cache = context.setdefault("_nested_serializers", {})
+    if serializer_class not in cache:
+        cache[serializer_class] = serializer_class(context=context)
+    return cache[serializer_class]
+
+
+class CachedRelatedField(RelatedField):
+    def to_representation(self, value):
+        return nested_serializer(self.context, self.serializer_class).to_representation(value)
+
+
+class CachedChildRelationField(ChildRelationField):
+    def to_representation(self, value):
+        serializer = nested_serializer(self.context, self.serializer_class)
+        return [serializer.to_representation(child) for child in value.all()]
+
+
+class CachedNestedSerializerMixin:
+    serializer_related_field = CachedRelatedField
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if field_class is ChildRelationField:
+            field_class = CachedChildRelationField
+        return field_class, kwargs
+
+
+class PublicBaseSerializer(CachedNestedSerializerMixin, BaseSerializer):
+    pass
+
+
+class PageSerializerWithHTML(CachedNestedSerializerMixin, PageSerializer):
     serializer_field_mapping = PageSerializer.serializer_field_mapping.copy()
     serializer_field_mapping[RichTextField] = BatchedRichTextField
 
@@ -321,10 +377,16 @@ def search_pages(request, queryset, order):
     model = queryset.model
     narrowed = model.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
     if ordered:
-        narrowed = order(request, narrowed)
-    return get_search_backend().search(
-        query, narrowed, operator="and", order_by_relevance=not ordered
-    )
+        # The search backend sorts by indexed fields only: no primary-key tie-breaker.
+        narrowed = order(request, narrowed).order_by(request.GET["order"].strip())
+    try:
+        return get_search_backend().search(
+            query, narrowed, operator="and", order_by_relevance=not ordered
+        )
+    except (FilterFieldError, OrderByFieldError) as e:
+        raise BadRequestError(
+            f"search results cannot be ordered by '{request.GET['order']}'"
+        ) from e
 
 
 class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):

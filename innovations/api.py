@@ -18,7 +18,13 @@ from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from config.api_support import PublicAPIMixin, PublicPageEndpoint, choice, public_pages
+from config.api_support import (
+    PublicAPIMixin,
+    PublicBaseSerializer,
+    PublicPageEndpoint,
+    choice,
+    public_pages,
+)
 
 from .filters import FACET_ORDER, RANGE_PARAMETERS, CatalogueFilter
 from .models import (
@@ -144,6 +150,7 @@ PREFETCHES = {
 class NestedFieldsViewSet(BaseAPIViewSet):
     """Serialisation settings for a model nested inside another: no URL of its own."""
 
+    base_serializer_class = PublicBaseSerializer
     meta_fields = ["type"]
     nested_default_fields = ["id"]
 
@@ -219,6 +226,7 @@ class InnovationsAPIViewSet(PublicPageEndpoint):
 class TaxonomyAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     """Reference data with the number of public innovations attached to each entry."""
 
+    base_serializer_class = PublicBaseSerializer
     count_relation = None  # path from the taxonomy model to InnovationPage
     orderings = {"name": ("name",), "innovation_count": ("innovation_count",)}
     known_query_parameters = PublicAPIMixin.known_query_parameters | {"order"}
