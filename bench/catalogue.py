@@ -68,14 +68,25 @@ def main(argv=None):
     parser.add_argument("--label", default=None, help="name of this run, e.g. sqlite")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="turn the catalogue's caches off (CATALOGUE_CACHE_SECONDS=0) to time the work",
+    )
     args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("--database-url or DATABASE_URL is required")
     label = args.label or args.database_url.split(":", 1)[0]
     total, urls = pick_urls(args.database_url)
-    with Server(args.database_url) as server:
+    extra_env = {"CATALOGUE_CACHE_SECONDS": "0"} if args.no_cache else {}
+    if args.no_cache:
+        label += "-nocache"
+    with Server(args.database_url, extra_env=extra_env) as server:
         results = measure(server, urls, requests=args.requests, warmup=args.warmup)
-    title = f"{label}: {total} live innovations, {args.requests} sequential requests per URL"
+    caches = "caches off" if args.no_cache else "caches on"
+    title = (
+        f"{label}: {total} live innovations, {args.requests} sequential requests per URL, {caches}"
+    )
     text = report(results, title)
     print(text)
     out = PROJECT_DIR / "bench" / "results"

@@ -68,5 +68,10 @@ for database in $DATABASES; do
     for area in $AREAS; do
         stage "bench/$area.py on $database"
         DATABASE_URL="$url" "$PY" -m "bench.$area" --label "$database" --requests "$REQUESTS"
+        if [ "$area" = catalogue ]; then
+            stage "bench/catalogue.py on $database with the catalogue's caches off"
+            DATABASE_URL="$url" "$PY" -m bench.catalogue --label "$database" --no-cache \
+                --requests "${BENCH_NOCACHE_REQUESTS:-15}" --warmup 2
+        fi
     done
 done

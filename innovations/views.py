@@ -5,10 +5,14 @@ page wherever editors put it); the exports are plain Django URLs because Wagtail
 URLs cannot end in a file extension.
 """
 
+import hashlib
+from functools import wraps
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -52,6 +56,45 @@ def card_queryset(queryset):
     )
 
 
+def cached_html_key(request):
+    """Cache key for a whole anonymous response, or None when it must not be shared.
+
+    Catalogue, compare and map pages carry no form with a CSRF token and nothing personal
+    for anonymous visitors, so the same HTML serves everyone asking for the same URL until
+    the catalogue changes. Signed-in people (the Wagtail user bar) and previews are
+    never served from or stored in it.
+    """
+    if not timeout() or request.method != "GET" or getattr(request, "is_preview", False):
+        return None
+    if request.user.is_authenticated:
+        return None
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"innovations:html:{generation()}:{digest}"
+
+
+def cached_html(view):
+    """Serve `view(request, index_page)` from the shared cache when cached_html_key allows."""
+
+    @wraps(view)
+    def wrapper(request, index_page):
+        key = cached_html_key(request)
+        if key:
+            html = cache.get(key)
+            if html is not None:
+                return HttpResponse(html)
+        response = view(request, index_page)
+        if key and response.status_code == 200:
+
+            def store(rendered):
+                cache.set(key, rendered.content, timeout())
+
+            response.add_post_render_callback(store)
+        return response
+
+    return wrapper
+
+
+@cached_html
 def catalogue(request, index_page):
     state = CatalogueFilter(request.GET)
     results = state.ordered(state.apply())
@@ -109,6 +152,7 @@ def page_links(state, page):
     return links
 
 
+@cached_html
 def compare(request, index_page):
     notices = []
     raw_ids = request.GET.getlist("id")
@@ -175,6 +219,7 @@ def region_counts(state):
     return regions
 
 
+@cached_html
 def innovation_map(request, index_page):
     state = CatalogueFilter(request.GET)
     regions = region_counts(state)
