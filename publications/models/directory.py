@@ -72,14 +72,38 @@ class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         )
         if regulation is None:
             raise Http404
+        url = self.get_full_url(request) + self.reverse_subpage("regulation", args=[slug])
         return self.render(
             request,
             template="publications/regulation_detail.html",
             context_overrides={
                 "regulation": regulation,
                 "innovations": regulation.innovations.all(),
+                "canonical_url": url,
+                "og_title": str(regulation),
+                "structured_data": self.regulation_data(regulation, url, request),
             },
         )
+
+    def regulation_data(self, regulation, url, request=None):
+        from publications.seo import organisation_data
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": str(regulation),
+            "legislationIdentifier": regulation.citation,
+            "legislationType": regulation.get_kind_display(),
+            "url": url,
+            "inLanguage": "id",
+            "isPartOf": {"@type": "CollectionPage", "url": self.get_full_url(request)},
+            "publisher": organisation_data(request),
+        }
+        if regulation.summary:
+            data["abstract"] = regulation.summary
+        if regulation.issuer:
+            data["legislationPassedBy"] = {"@type": "Organization", "name": regulation.issuer}
+        return data
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

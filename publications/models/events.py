@@ -83,6 +83,7 @@ class EventIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
             context_overrides={
                 "events_page": paginate(request, self.past_events(), PAST_EVENTS_PER_PAGE),
                 "showing_past": True,
+                "canonical_url": self.get_full_url(request) + self.reverse_subpage("past"),
             },
         )
 

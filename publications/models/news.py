@@ -92,6 +92,8 @@ class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         context["categories"] = categories
         context["category"] = category
         context["year"] = year
+        if year:
+            context["canonical_url"] = f"{self.get_full_url(request)}{year}/"
         context["archive_years"] = self.archive_years()
         context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
         return context

@@ -28,6 +28,12 @@ def json_ld(context, page):
     return _json_ld(page.structured_data(context.get("request")))
 
 
+@register.simple_tag
+def json_ld_data(data):
+    """JSON-LD prepared by a view (sub-pages of routable pages)."""
+    return _json_ld(data)
+
+
 @register.simple_tag(takes_context=True)
 def home_json_ld(context, page):
     """The GovernmentOrganization behind the portal, for the home page."""

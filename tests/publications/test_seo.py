@@ -94,6 +94,24 @@ def test_news_article_and_event_json_ld_carry_dates(client, site_pages):
     assert {location["@type"] for location in event["location"]} == {"Place", "VirtualLocation"}
 
 
+@pytest.mark.parametrize(
+    ("url", "schema_type"),
+    [
+        ("/berita/2021/", "CollectionPage"),
+        ("/kegiatan/lampau/", "CollectionPage"),
+        ("/regulasi/uu-25-2009/", "Legislation"),
+    ],
+)
+def test_sub_views_have_their_own_canonical_url(client, site_pages, url, schema_type):
+    response = client.get(url)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("link", rel="canonical")["href"] == f"http://localhost{url}"
+    assert soup.find("meta", property="og:url")["content"] == f"http://localhost{url}"
+    (data,) = json_ld(response)
+    assert data["@type"] == schema_type
+
+
 def test_json_ld_cannot_break_out_of_its_script_element(client, site_pages):
     news = site_pages["NewsPage"]
     news.title = "</script><script>alert(1)</script>"
