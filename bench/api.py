@@ -69,19 +69,21 @@ def pick_urls():
 
 
 def count_queries(urls):
-    """Database queries per request, measured in-process after one warm-up request."""
+    """Database queries per request, measured in-process after one warm-up request,
+    without the response cache (its hits make none)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="localhost")
     counts = {}
-    for name, url in urls.items():
-        url = url[0] if isinstance(url, tuple) else url
-        assert client.get(url).status_code == 200, url
-        with CaptureQueriesContext(connection) as captured:
-            client.get(url)
-        counts[name] = len(captured)
+    with override_settings(API_CACHE_SECONDS=0):
+        for name, url in urls.items():
+            url = url[0] if isinstance(url, tuple) else url
+            assert client.get(url).status_code == 200, url
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            counts[name] = len(captured)
     return counts
 
 
@@ -91,14 +93,23 @@ def main(argv=None):
     parser.add_argument("--label", default=None, help="name of this run, e.g. sqlite")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="API_CACHE_SECONDS=0: measure the work behind each answer, not the cache",
+    )
     args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("--database-url or DATABASE_URL is required")
     label = args.label or args.database_url.split(":", 1)[0]
+    if args.no_cache:
+        os.environ["API_CACHE_SECONDS"] = "0"
+        label += "-no-cache"
     setup_django(args.database_url)
     total, limit_max, urls = pick_urls()
     queries = count_queries(urls)
-    with Server(args.database_url) as server:
+    cache_env = {"API_CACHE_SECONDS": "0"} if args.no_cache else {}
+    with Server(args.database_url, extra_env=cache_env) as server:
         results = measure(server, urls, requests=args.requests, warmup=args.warmup)
     for name, count in queries.items():
         results[name]["queries"] = count

@@ -6,11 +6,14 @@ media in any restricted collection are left out for everyone, even for a logged-
 who could see them on the site (the admin has its own API).
 """
 
+import functools
+import hashlib
 from collections import OrderedDict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import path
 from django.utils.cache import patch_cache_control
@@ -36,6 +39,8 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from innovations.cache import generation
+
 # Beyond this an offset is a crawler walking off the end, and very large numbers overflow
 # the database's integer type.
 MAX_OFFSET = 1_000_000
@@ -44,6 +49,43 @@ MAX_ID = 2**31 - 1
 DEFAULT_LIMIT = 20
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+def response_cache_seconds():
+    return settings.API_CACHE_SECONDS
+
+
+def cached_response(view):
+    """Keep successful answers in the shared cache for API_CACHE_SECONDS.
+
+    Keys carry the catalogue's generation token (innovations.cache), which any save of an
+    innovation or a taxonomy renews, so edits show at once; anything else (a new view
+    restriction, a moved image) shows within API_CACHE_SECONDS, well inside the five
+    minutes that Cache-Control already lets clients and CDNs keep an answer.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        seconds = response_cache_seconds()
+        if request.method not in ("GET", "HEAD") or not seconds:
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode())
+        key = f"api:{generation()}:{digest.hexdigest()}"
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type, cache_control = hit
+            response = HttpResponse(content, content_type=content_type)
+            response["Cache-Control"] = cache_control
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if response.status_code == 200:
+            value = (response.content, response["Content-Type"], response["Cache-Control"])
+            cache.set(key, value, seconds)
+        return response
+
+    return wrapped
 
 
 def max_page_size():
@@ -236,9 +278,12 @@ class PublicAPIMixin:
 
     @classmethod
     def get_urlpatterns(cls):
+        def view(action):
+            return conditional_get(cached_response(cls.as_view({"get": action})))
+
         return [
-            path("", conditional_get(cls.as_view({"get": "listing_view"})), name="listing"),
-            path("<int:pk>/", conditional_get(cls.as_view({"get": "detail_view"})), name="detail"),
+            path("", view("listing_view"), name="listing"),
+            path("<int:pk>/", view("detail_view"), name="detail"),
         ]
 
 

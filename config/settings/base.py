@@ -191,6 +191,9 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
+# taxonomies show at once (config/api_support.py).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 # Headless preview: the separate front end that renders previews (docs/api.md).
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")},

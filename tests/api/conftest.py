@@ -22,6 +22,12 @@ from tests.innovations.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def no_response_cache(settings):
+    """Most tests look at the work behind an answer; test_http.py turns the cache back on."""
+    settings.API_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def catalogue(home_page):
     return InnovationIndexPageFactory(parent=home_page)

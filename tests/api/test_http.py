@@ -146,3 +146,22 @@ def test_docs_page_is_readable_and_self_contained(client, make_innovation):
     assert 'href="/api/schema/"' in html
     assert "<script" not in html
     assert "cdn" not in html.lower()
+
+
+def test_answers_are_cached_until_an_innovation_changes(
+    client, settings, make_innovation, django_assert_num_queries
+):
+    settings.API_CACHE_SECONDS = 60
+    page = make_innovation(title="Sebelum")
+    first = client.get("/api/v2/innovations/")
+
+    with django_assert_num_queries(0):
+        again = client.get("/api/v2/innovations/")
+    assert again.content == first.content
+    assert again["Cache-Control"] == first["Cache-Control"]
+    assert again["ETag"] == first["ETag"]
+
+    page.title = "Sesudah"
+    page.save_revision().publish()
+    assert client.get("/api/v2/innovations/").json()["items"][0]["title"] == "Sesudah"
+    assert client.get("/api/v2/innovations/", {"limit": "x"}).status_code == 400
