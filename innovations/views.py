@@ -59,8 +59,8 @@ def card_queryset(queryset):
 def cached_html_key(request):
     """Cache key for a whole anonymous response, or None when it must not be shared.
 
-    Catalogue, compare and map pages carry no form with a CSRF token and nothing personal
-    for anonymous visitors, so the same HTML serves everyone asking for the same URL until
+    Catalogue, compare, map and innovation pages carry no form with a CSRF token and nothing
+    personal for anonymous visitors, so the same HTML serves everyone asking for the same URL until
     the catalogue changes. Signed-in people (the Wagtail user bar) and previews are
     never served from or stored in it.
     """
@@ -72,24 +72,31 @@ def cached_html_key(request):
     return f"innovations:html:{generation()}:{digest}"
 
 
+def serve_shared(request, render):
+    """The response of `render()`, from and into the shared cache when cached_html_key
+    allows it; anything but a 200 is never stored."""
+    key = cached_html_key(request)
+    if key:
+        html = cache.get(key)
+        if html is not None:
+            return HttpResponse(html)
+    response = render()
+    if key and response.status_code == 200:
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(
+                lambda rendered: cache.set(key, rendered.content, timeout())
+            )
+        else:
+            cache.set(key, response.content, timeout())
+    return response
+
+
 def cached_html(view):
-    """Serve `view(request, index_page)` from the shared cache when cached_html_key allows."""
+    """Serve `view(request, index_page)` through serve_shared."""
 
     @wraps(view)
     def wrapper(request, index_page):
-        key = cached_html_key(request)
-        if key:
-            html = cache.get(key)
-            if html is not None:
-                return HttpResponse(html)
-        response = view(request, index_page)
-        if key and response.status_code == 200:
-
-            def store(rendered):
-                cache.set(key, rendered.content, timeout())
-
-            response.add_post_render_callback(store)
-        return response
+        return serve_shared(request, lambda: view(request, index_page))
 
     return wrapper
 

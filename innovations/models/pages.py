@@ -439,6 +439,13 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
     def budget_band(self):
         return next(band for band in BUDGET_BANDS if band.contains(self.cost))
 
+    def serve(self, request, *args, **kwargs):
+        from innovations.views import serve_shared
+
+        return serve_shared(
+            request, lambda: super(InnovationPage, self).serve(request, *args, **kwargs)
+        )
+
     def get_context(self, request, *args, **kwargs):
         from innovations.views import innovation_page_context
 
