@@ -34,6 +34,16 @@ ENGINE_PAUSE_SECONDS = 30
 _ENGINE_PAUSE_KEY = "search:engine-paused"
 
 HIGHLIGHT_FIELDS = ("title", "*summary", "*tagline", "*beneficiaries", "*venue")
+# The HTML encoder escapes the text; only the <mark> tags are markup (see highlight.py).
+HIGHLIGHT = {
+    "encoder": "html",
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "require_field_match": False,
+    "fragment_size": 180,
+    "number_of_fragments": 1,
+    "fields": {name: {} for name in HIGHLIGHT_FIELDS},
+}
 
 
 @dataclass
@@ -302,7 +312,6 @@ def engine_matches(backend, query, max_matches=MAX_MATCHES, highlight=True):
 def _engine_matches(backend, query, max_matches, highlight, minimum_should_match):
     es_query = engine_query(backend, query, minimum_should_match)
     indices = engine_indices(backend)
-    regulation_index = indices[1]
     body = {
         "query": es_query,
         "size": max_matches,
@@ -316,32 +325,84 @@ def _engine_matches(backend, query, max_matches, highlight, minimum_should_match
         },
     }
     if highlight:
-        body["highlight"] = {
-            "encoder": "html",
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "require_field_match": False,
-            "fragment_size": 180,
-            "number_of_fragments": 1,
-            "fields": {name: {} for name in HIGHLIGHT_FIELDS},
-        }
+        body["highlight"] = HIGHLIGHT
     response = engine_search(
         backend, body, index=",".join(indices), request_timeout=backend.query_timeout
     )
     matches = Matches(backend="engine")
-    for hit in response["hits"]["hits"]:
-        kind = "regulation" if hit["_index"].startswith(regulation_index) else "page"
-        pk = int(hit["fields"]["pk"][0])
-        matches.ranked.append((kind, pk))
-        # The snippet: the first highlighted field after the title, in HIGHLIGHT_FIELDS order.
-        fragments = hit.get("highlight") or {}
-        for suffix in (name.lstrip("*") for name in HIGHLIGHT_FIELDS[1:]):
-            found = [value for key, value in fragments.items() if key.endswith(suffix)]
-            if found:
-                matches.highlights[(kind, pk)] = clean_engine_fragment(found[0][0])
-                break
+    matches.ranked = _ranked_hits(backend, response)
+    if highlight:
+        matches.highlights = _highlights(backend, response)
     matches.suggestion = _suggestion(query, response.get("suggest", {}).get("spelling", []))
     return matches
+
+
+def engine_highlights(query, matches, keys):
+    """Engine highlights for the (kind, pk) pairs shown on the current page only.
+
+    Highlighting every one of the ranked matches costs the engine far more than the search
+    itself, so the ranked list is fetched without highlights and this asks for ten.
+    """
+    engine = engine_backend()
+    if matches.backend != "engine" or engine is None or not keys:
+        return {}
+    page_ids = [str(pk) for kind, pk in keys if kind == "page"]
+    regulation_ids = [str(pk) for kind, pk in keys if kind == "regulation"]
+    regulation_type = engine.mapping_class(Regulation).get_content_type()
+    wanted = {
+        "bool": {
+            "should": [
+                {
+                    "bool": {
+                        "filter": [
+                            {"ids": {"values": page_ids}},
+                            {"match": {"_django_content_type": "wagtailcore.Page"}},
+                        ]
+                    }
+                },
+                {
+                    "bool": {
+                        "filter": [
+                            {"ids": {"values": regulation_ids}},
+                            {"match": {"_django_content_type": regulation_type}},
+                        ]
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    body = {
+        "query": {"bool": {"must": engine_query(engine, query), "filter": [wanted]}},
+        "size": len(keys),
+        "_source": False,
+        "stored_fields": ["pk"],
+        "highlight": HIGHLIGHT,
+    }
+    try:
+        response = engine_search(
+            engine,
+            body,
+            index=",".join(engine_indices(engine)),
+            request_timeout=engine.query_timeout,
+        )
+    except Exception:
+        logger.warning("Search engine unavailable for highlights", exc_info=True)
+        return {}
+    return _highlights(engine, response)
+
+
+def _highlights(backend, response):
+    """The snippet of each hit: its first highlighted field after the title."""
+    highlights = {}
+    for key, hit in zip(_ranked_hits(backend, response), response["hits"]["hits"], strict=True):
+        fragments = hit.get("highlight") or {}
+        for suffix in (name.lstrip("*") for name in HIGHLIGHT_FIELDS[1:]):
+            found = [value for field, value in fragments.items() if field.endswith(suffix)]
+            if found:
+                highlights[key] = clean_engine_fragment(found[0][0])
+                break
+    return highlights
 
 
 def _suggestion(query, entries):

@@ -16,7 +16,7 @@ from .facets import FACETS, apply_facets, catalogue_facets, describe
 from .highlight import highlight, plain_text
 from .models import SearchQueryDay
 from .query import clean_query, plain_query, query_words
-from .service import autocomplete_matches, find_matches
+from .service import autocomplete_matches, engine_highlights, find_matches
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -125,11 +125,13 @@ def search(request):
     selected = {facet: value for facet, value in selected.items() if value}
     context = {"query": query, "selected": selected, "searched": bool(query_words(query))}
     if context["searched"]:
-        matches = find_matches(query)
+        matches = find_matches(query, highlight=False)
         items, names = describe(matches.ranked)
         kept, facets = apply_facets(items, selected, names)
         paginator = Paginator(kept, RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("halaman"))
+        shown = [(item.kind, item.pk) for item in page.object_list]
+        matches.highlights = engine_highlights(query, matches, shown)
         context.update(
             {
                 "matches": matches,
