@@ -29,7 +29,9 @@ from .query import plain_query, query_words
 
 logger = logging.getLogger(__name__)
 
-MAX_MATCHES = 500
+# Facets count, and pages page through, the best matches up to this many ("200+ hasil"):
+# the engine query and the facet queries grow with it (measured in bench/search.py).
+MAX_MATCHES = 200
 ENGINE_PAUSE_SECONDS = 30
 _ENGINE_PAUSE_KEY = "search:engine-paused"
 
