@@ -44,7 +44,12 @@ SORTS = {
     "terbaru": (_("Terbaru diluncurkan"), ("-launched_on", "-pk")),
     "az": (_("Nama A–Z"), ("title", "pk")),
     "replikasi": (_("Paling banyak direplikasi"), ("-replication_count", "title", "pk")),
-    "diperbarui": (_("Terakhir diperbarui"), ("-last_published_at", "-pk")),
+    # Pages never published through a revision have no date: last on every database
+    # (PostgreSQL would put NULLs first in a descending sort).
+    "diperbarui": (
+        _("Terakhir diperbarui"),
+        (F("last_published_at").desc(nulls_last=True), "-pk"),
+    ),
 }
 DEFAULT_SORT = "terbaru"
 
