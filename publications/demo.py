@@ -365,7 +365,7 @@ def _html_paragraph(text):
 
 
 def _poster(title, subtitle):
-    from home.demo.media import demo_collection, draw_poster, get_or_create_image
+    from demo.media import demo_collection, draw_poster, get_or_create_image
 
     return get_or_create_image(
         title,
@@ -376,7 +376,7 @@ def _poster(title, subtitle):
 
 
 def _handout(title, topic):
-    from home.demo.media import demo_collection, draw_sop_pdf, get_or_create_document
+    from demo.media import demo_collection, draw_sop_pdf, get_or_create_document
 
     steps = [
         f"Pelajari konsep dasar {topic.lower()}.",

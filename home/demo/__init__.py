@@ -11,7 +11,7 @@ from publications import demo as publications_demo
 
 from .agencies import load_agencies
 from .innovations import InnovationBuilder
-from .media import demo_collection
+from demo.media import demo_collection
 from .site import load_catalogue, load_home_page, load_site_settings
 
 FEATURED = ["home-care-dottorota", "brigade-siaga-bencana", "dukcapil-goes-to-school"]

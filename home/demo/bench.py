@@ -44,9 +44,9 @@ from publications.models import (
 
 from .agencies import load_agencies
 from .corpus import CASES
-from .indexing import search_index_paused
+from demo.indexing import search_index_paused
 from .innovations import InnovationBuilder, pick, stage_for
-from .media import demo_collection, draw_poster, get_or_create_image
+from demo.media import demo_collection, draw_poster, get_or_create_image
 from .site import load_catalogue, load_home_page
 
 PREFIX = "bench-"

@@ -31,8 +31,8 @@ from innovations.models import (
 from publications.models import Regulation
 
 from .corpus import CASES
-from .indexing import indexing_deferred
-from .media import draw_poster, draw_sop_pdf, get_or_create_document, get_or_create_image
+from demo.indexing import indexing_deferred
+from demo.media import draw_poster, draw_sop_pdf, get_or_create_document, get_or_create_image
 
 Stage = InnovationPage.Stage
 Status = InnovationPage.Status

@@ -1,0 +1,1 @@
+"""One module per area, each exposing `load(stdout)`; demo/loader.py runs them in order."""
