@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "agencies",
     "demo",
     "home",
     "innovations",
@@ -193,13 +194,13 @@ CORS_ALLOW_ALL_ORIGINS = True
 # Conditional requests need the validators visible to browser clients on other origins.
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
-# Public API (config/api.py): page size cap, and the origin of its absolute URLs (by
+# Public API (api/): page size cap, and the origin of its absolute URLs (by
 # default the root URL of the site that was asked).
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 # Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
-# taxonomies show at once (config/api_support.py).
+# taxonomies show at once (core/cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 # Headless preview: the separate front end that renders previews (docs/api.md).
 WAGTAIL_HEADLESS_PREVIEW = {

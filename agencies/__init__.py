@@ -1,0 +1,1 @@
+"""Agencies in the network: accounts, roles, agency-scoped permissions and moderation."""

@@ -1,0 +1,19 @@
+"""Keep per-request role caches honest when memberships or groups change on the same object."""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from . import access
+from .models import AgencyMembership
+
+
+@receiver([post_save, post_delete], sender=AgencyMembership)
+def forget_cached_memberships(sender, instance, **kwargs):
+    access.forget(instance.user)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def forget_cached_groups(sender, instance, **kwargs):
+    if isinstance(instance, get_user_model()):
+        access.forget(instance)
