@@ -21,6 +21,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from core.exports import spreadsheet_row
+
 from .models import BUDGET_BANDS, InnovationAward, InnovationIndexPage, InnovationPage
 
 CHUNK_SIZE = 500
@@ -246,7 +248,7 @@ def _csv_stream(state):
     yield "\ufeff"  # so that spreadsheet programs read UTF-8
     yield writer.writerow(COLUMN_NAMES)
     for row in rows(state):
-        yield writer.writerow(["" if value is None else value for value in row])
+        yield writer.writerow(spreadsheet_row("" if value is None else value for value in row))
 
 
 def _json_stream(state):
@@ -285,7 +287,7 @@ def _xlsx_file(state):
     sheet = workbook.create_sheet("inovasi")
     sheet.append(COLUMN_NAMES)
     for row in rows(state):
-        sheet.append(row)
+        sheet.append(spreadsheet_row(row))
     columns = workbook.create_sheet("kolom")
     columns.append(["name", "type", "description"])
     for column in COLUMNS:

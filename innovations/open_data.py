@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import ModelLogEntry
 
-from config.api_support import conditional_get
+from core.cache import conditional_get
+from core.exports import spreadsheet_row
 
 from .exports import COLUMNS as INNOVATION_COLUMNS
 from .exports import FORMATS, Column
@@ -201,7 +202,7 @@ def download(request, dataset, fmt):
         buffer.write("\ufeff")
         writer = csv.writer(buffer)
         writer.writerow(names)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        writer.writerows([spreadsheet_row("" if v is None else v for v in row) for row in rows])
         body = buffer.getvalue().encode()
     elif fmt == "json":
         body = json.dumps(
@@ -223,7 +224,7 @@ def download(request, dataset, fmt):
         sheet = workbook.create_sheet(dataset)
         sheet.append(names)
         for row in rows:
-            sheet.append(row)
+            sheet.append(spreadsheet_row(row))
         dictionary = workbook.create_sheet("kolom")
         dictionary.append(["name", "type", "description"])
         for column in columns:

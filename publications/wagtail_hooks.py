@@ -12,6 +12,8 @@ from wagtail.models import Page, Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import spreadsheet_safe
+
 from .models import (
     EventPage,
     EventRegistration,
@@ -24,13 +26,6 @@ from .models import (
 )
 
 UPCOMING_DAYS = 60
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet will not run as a formula (CSV injection from the public form)."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class RegulationViewSet(SnippetViewSet):

@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.exports import spreadsheet_safe
 
 from .models import SearchQueryDay
 
@@ -19,11 +22,23 @@ def public_search_url(row):
     return reverse("search:search") + "?" + urlencode({"q": row["query_string"]})
 
 
+# Visitors' queries may hold personal data: only superusers and groups given the "view"
+# permission on search statistics may read or export them (the view checks it, not only
+# the menu).
+search_report_policy = ModelPermissionPolicy(SearchQueryDay)
+
+
 class BaseSearchQueriesReport(ReportView):
     header_icon = "search"
     paginate_by = 50
-    any_permission_required = ["add", "change", "delete"]
-    permission_policy = None
+    permission_policy = search_report_policy
+    permission_required = "view"
+    any_permission_required = None
+    # Queries come from anonymous visitors: a spreadsheet must not run them as formulas.
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        str: {ReportView.FORMAT_CSV: spreadsheet_safe, ReportView.FORMAT_XLSX: spreadsheet_safe},
+    }
     columns = [
         TitleColumn("query_string", label=_("Kata pencarian"), get_url=public_search_url),
         NumberColumn("searches", label=_("Jumlah pencarian")),
@@ -37,9 +52,6 @@ class BaseSearchQueriesReport(ReportView):
         "zero_result_searches": _("Tanpa hasil"),
         "last_searched": _("Terakhir dicari"),
     }
-
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm("wagtailadmin.access_admin")
 
     def base_queryset(self):
         since = timezone.localdate() - timezone.timedelta(days=PERIOD_DAYS)

@@ -1,9 +1,17 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
-from .admin_views import TopSearchQueriesReport, ZeroResultSearchQueriesReport
+from .admin_views import TopSearchQueriesReport, ZeroResultSearchQueriesReport, search_report_policy
+
+
+class SearchReportMenuItem(MenuItem):
+    """Shown to those the report views let in (superusers, the "view" permission)."""
+
+    def is_shown(self, request):
+        return search_report_policy.user_has_permission(request.user, "view")
+
 
 report_urls = (
     [
@@ -31,7 +39,7 @@ def register_search_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_top_queries_menu_item():
-    return AdminOnlyMenuItem(
+    return SearchReportMenuItem(
         _("Kata pencarian teratas"),
         reverse("search_reports:top_queries"),
         name="search-top-queries",
@@ -42,7 +50,7 @@ def register_top_queries_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_zero_results_menu_item():
-    return AdminOnlyMenuItem(
+    return SearchReportMenuItem(
         _("Pencarian tanpa hasil"),
         reverse("search_reports:zero_results"),
         name="search-zero-results",
