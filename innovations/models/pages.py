@@ -1,7 +1,9 @@
 """The structured case study of an innovation and the catalogue page that lists them."""
 
+import calendar
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,8 +25,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from config.headless_preview import HeadlessPreviewModeMixin
+from core.cache import serve_cached
+from core.preview import HeadlessPreviewModeMixin
 
+from ..cache import timeout
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -239,6 +243,23 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
         editable=False,
         help_text=_("Dihitung dari catatan replikasi yang sedang berjalan atau sudah diterapkan."),
     )
+    replicated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("replikasi dari"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="derived_replications",
+        help_text=_("Isi bila inovasi ini adalah replikasi dari inovasi lain di katalog."),
+    )
+    # Kept by the replication app (replication/stats.py) from its requests; never edited here.
+    request_count = models.PositiveIntegerField(
+        _("jumlah permintaan replikasi"), default=0, editable=False
+    )
+    visit_count = models.PositiveIntegerField(_("jumlah kaji tiru"), default=0, editable=False)
+    verified_replication_count = models.PositiveIntegerField(
+        _("jumlah replikasi terverifikasi"), default=0, editable=False
+    )
 
     # Media and contact
     video_url = models.URLField(
@@ -248,6 +269,14 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
     contact_role = models.CharField(_("jabatan narahubung"), max_length=120, blank=True)
     contact_email = models.EmailField(_("surel narahubung"), blank=True)
     contact_phone = models.CharField(_("telepon narahubung"), max_length=32, blank=True)
+
+    last_verified_on = models.DateField(
+        _("terakhir diverifikasi"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Tanggal laporan pemantauan terakhir diverifikasi moderator."),
+    )
 
     is_demo = models.BooleanField(
         _("data contoh"),
@@ -314,6 +343,7 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
         FieldRowPanel([FieldPanel("cost"), FieldPanel("budget_source")], heading=_("Biaya")),
         FieldPanel("how_to_replicate"),
         FieldPanel("regulations"),
+        FieldPanel("replicated_from"),
         InlinePanel("replications", heading=_("Catatan replikasi"), label=_("Replikasi")),
     ]
     recognition_panels = [
@@ -440,10 +470,9 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
         return next(band for band in BUDGET_BANDS if band.contains(self.cost))
 
     def serve(self, request, *args, **kwargs):
-        from innovations.views import serve_shared
-
-        return serve_shared(
-            request, lambda: super(InnovationPage, self).serve(request, *args, **kwargs)
+        # Anonymous visitors share one cached copy per URL until the content changes.
+        return serve_cached(
+            request, lambda: super(InnovationPage, self).serve(request, *args, **kwargs), timeout()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -452,6 +481,51 @@ class InnovationPage(HeadlessPreviewModeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(innovation_page_context(self, request))
         return context
+
+    @staticmethod
+    def monitoring_cutoff(today=None):
+        """The oldest verification date that still counts as current: one monitoring period
+        (MONITORING_PERIOD_MONTHS, yearly by default) plus a grace period
+        (MONITORING_GRACE_DAYS) before `today` in Asia/Makassar."""
+        today = today or timezone.localdate()
+        months = getattr(settings, "MONITORING_PERIOD_MONTHS", 12)
+        grace = getattr(settings, "MONITORING_GRACE_DAYS", 60)
+        year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+        day = min(today.day, calendar.monthrange(year, month + 1)[1])
+        return datetime.date(year, month + 1, day) - datetime.timedelta(days=grace)
+
+    @classmethod
+    def needs_update_q(cls, today=None):
+        """Running innovations older than the cutoff with no verification since it
+        ("perlu pembaruan")."""
+        cutoff = cls.monitoring_cutoff(today)
+        stale = models.Q(last_verified_on__isnull=True) | models.Q(last_verified_on__lt=cutoff)
+        return stale & models.Q(launched_on__lt=cutoff) & ~models.Q(status=cls.Status.DISCONTINUED)
+
+    @property
+    def needs_update(self):
+        if self.status == self.Status.DISCONTINUED:
+            return False
+        cutoff = self.monitoring_cutoff()
+        if self.launched_on and self.launched_on >= cutoff:
+            return False
+        return self.last_verified_on is None or self.last_verified_on < cutoff
+
+    def ordered_key_figures(self):
+        """Achieved figures before targets, each group in editor order."""
+        figures = list(self.key_figures.all())
+        return sorted(figures, key=lambda figure: figure.kind == InnovationKeyFigure.Kind.TARGET)
+
+    # Written outside the editor (moderators' verification of a monitoring report; the
+    # replication app's counters, replication/stats.py): publishing an older revision must
+    # not roll them back.
+    LIVE_FIELDS = ("last_verified_on", "request_count", "visit_count", "verified_replication_count")
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field in self.LIVE_FIELDS:
+            setattr(obj, field, getattr(self, field))
+        return obj
 
     def count_replications(self):
         counted = {
@@ -485,7 +559,8 @@ class InnovationStep(Orderable):
 
 
 class InnovationKeyFigure(Orderable):
-    """A measured result: value against a baseline over a period."""
+    """A result against a baseline over a period: achieved (measured) or a target, and
+    whether a verified monitoring report backs it."""
 
     page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="key_figures")
     label = models.CharField(_("indikator"), max_length=120)
@@ -496,10 +571,34 @@ class InnovationKeyFigure(Orderable):
     )
     period = models.CharField(_("periode"), max_length=60, blank=True)
 
+    class Kind(models.TextChoices):
+        ACHIEVED = "capaian", _("Capaian")
+        TARGET = "target", _("Target")
+
+    class Verification(models.TextChoices):
+        UNVERIFIED = "belum", _("Belum diverifikasi")
+        VERIFIED = "terverifikasi", _("Terverifikasi")
+
+    kind = models.CharField(
+        _("jenis angka"),
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.ACHIEVED,
+        help_text=_("Capaian yang sudah diukur, atau target yang ingin dicapai."),
+    )
+    verification = models.CharField(
+        _("status verifikasi"),
+        max_length=16,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+    )
+    verified_on = models.DateField(_("tanggal verifikasi"), null=True, blank=True)
+
     panels = [
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("period")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("verification"), FieldPanel("verified_on")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -520,7 +619,13 @@ class InnovationReplication(Orderable):
 
     page = ParentalKey(InnovationPage, on_delete=models.CASCADE, related_name="replications")
     region = models.ForeignKey(
-        Region, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+"
+        Region,
+        verbose_name=_("wilayah"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        # Empty for an adopter outside South Sulawesi (named in adopter_name).
+        null=True,
+        blank=True,
     )
     agency = models.ForeignKey(
         Agency,
