@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry
 
 from core.cache import conditional_get
@@ -133,7 +133,7 @@ def innovations_last_changed():
     return InnovationPage.objects.live().public().aggregate(last=Max("last_published_at"))["last"]
 
 
-@require_GET
+@require_safe
 def open_data_page(request):
     datasets = [
         {
@@ -183,7 +183,7 @@ def _rows(columns, objects):
     return [[column.get(obj, {}) for column in columns] for obj in objects]
 
 
-@require_GET
+@require_safe
 @conditional_get
 def download(request, dataset, fmt):
     if dataset not in REFERENCE_DATASETS or fmt not in FORMATS:

@@ -5,7 +5,7 @@ from django.db.models import F, Sum
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -118,7 +118,7 @@ def popular_queries(limit=6, days=90):
     )
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     selected = {facet: _facet_value(request.GET.get(facet)) for facet, _label in FACETS}
@@ -144,7 +144,8 @@ def search(request):
                 "promotions": _promotions(query) if page.number == 1 else [],
             }
         )
-        if not selected and page.number == 1:
+        # A HEAD request (link checkers, monitors) is not a visitor's search.
+        if not selected and page.number == 1 and request.method == "GET":
             SearchQueryDay.record(query, len(items))
         if not items:
             context["catalogue"] = catalogue_facets()
@@ -156,7 +157,7 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
