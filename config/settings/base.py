@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "home",
     "innovations",
     "publications",
+    "participation",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -153,6 +154,14 @@ STORAGES = {
 # Behind this many reverse proxies the client address comes from X-Forwarded-For
 # (core/throttle.py); 0 trusts no header.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Complaints (participation/): attachments live outside MEDIA_ROOT, where no URL reaches them,
+# and closed reports are anonymised this many days after closing (manage.py
+# anonymise_reports, run daily by the scheduler).
+PARTICIPATION_PRIVATE_ROOT = Path(
+    os.environ.get("PARTICIPATION_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
+)
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "730"))
 
 CACHES = {
     "default": {
