@@ -16,6 +16,13 @@ urlpatterns = [
     path("", include("innovations.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("cari/", include("search.urls")),
+    path("pengaduan/", include("participation.urls")),
+    # Aggregated complaint statistics (no personal data) beside the Wagtail API routes.
+    path(
+        "api/v2/pengaduan/statistik/",
+        participation_views.statistics_json,
+        name="participation_statistics_api",
+    ),
     path("api/", include("config.api_urls")),
     path("data-terbuka/", include("innovations.open_data")),
 ]
