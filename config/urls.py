@@ -7,7 +7,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from participation import views as participation_views
-
 from publications.views import robots_txt
 
 urlpatterns = [
