@@ -12,6 +12,7 @@ see what ticking another value would add.
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Q, Value, When
@@ -55,6 +56,13 @@ DEFAULT_SORT = "terbaru"
 
 BPS_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+def printable(value):
+    """The value without control and format characters (a NUL byte is an error on PostgreSQL)."""
+    if value.isprintable():
+        return value
+    return "".join(" " if unicodedata.category(char)[0] == "C" else char for char in value)
 
 
 @dataclass
@@ -205,7 +213,7 @@ class CatalogueFilter:
             raw = raw[:MAX_VALUES_PER_PARAMETER]
         values = []
         for value in raw:
-            value = value.strip()
+            value = printable(value).strip()
             if value and value not in values:
                 values.append(value[: MAX_VALUE_LENGTH + 1])
         return values
@@ -216,7 +224,7 @@ class CatalogueFilter:
             self.notice(
                 _("“%(name)s” diberikan lebih dari sekali; yang pertama dipakai."), name=name
             )
-        value = (values[0] if values else "").strip()
+        value = " ".join(printable(values[0] if values else "").split())
         if len(value) > max_length:
             self.notice(_("Nilai “%(name)s” terlalu panjang dan dipotong."), name=name)
             value = value[:max_length]

@@ -22,7 +22,7 @@ from wagtail.search.backends import get_search_backend
 
 from publications.models import Regulation
 
-from .backends import SUGGEST_FIELD
+from .backends import SUGGEST_FIELD, UnavailableBackend
 from .conf import FIELD_BOOSTS
 from .highlight import clean_engine_fragment
 from .query import plain_query, query_words
@@ -77,8 +77,14 @@ def engine_backend():
 
 @lru_cache(maxsize=4)
 def _backend_for(_config_key):
-    backend = get_search_backend("default")
-    return backend if hasattr(backend, "es") else None
+    try:
+        backend = get_search_backend("default")
+    except Exception as error:
+        # A backend that cannot even be built (its client fails to import) is an engine
+        # failure like any other: searches fall back to the database backend.
+        logger.error("Search engine backend cannot be loaded: %s", error)
+        return UnavailableBackend({})
+    return backend if hasattr(backend, "es") or isinstance(backend, UnavailableBackend) else None
 
 
 def find_matches(query, *, use_engine=True, max_matches=MAX_MATCHES, highlight=True):

@@ -5,7 +5,19 @@ The engine analyses text with the Indonesian stemmer (see search.conf), so its t
 typos in whole words. The mapping below copies every searchable text field (related fields too) into
 `_suggest`, analysed into whole, lower-cased, accent-folded words: the term suggester and the
 fuzzy part of the query use it. Everything else is modelsearch's backend unchanged.
+
+`load_backend(name)` imports modelsearch's module for an engine. Importing an engine client can
+fail for reasons outside this project (NumPy 2 beside the elasticsearch 7.13 client raises an
+AttributeError at import): then the backend is `UnavailableBackend`, which logs, refuses to
+search (so search falls back to the database backend) and never breaks publishing.
 """
+
+import importlib
+import logging
+
+from modelsearch.backends.base import BaseSearchBackend
+
+logger = logging.getLogger(__name__)
 
 SUGGEST_FIELD = "_suggest"
 
@@ -64,3 +76,36 @@ def extend_backend(module):
             "__module__": __name__,
         },
     )
+
+
+class EngineClientUnavailable(RuntimeError):
+    """The engine's Python client could not be imported."""
+
+
+class UnavailableBackend(BaseSearchBackend):
+    """Stands in for an engine backend whose client failed to import."""
+
+    # Publishing must not fail because the engine cannot be reached (modelsearch logs it).
+    catch_indexing_errors = True
+    import_error = ""
+    query_timeout = 0
+
+    def __init__(self, params):
+        super().__init__({})
+
+    def _refuse(self, *args, **kwargs):
+        raise EngineClientUnavailable(self.import_error)
+
+    get_index_for_model = add = add_bulk = delete = search = autocomplete = _refuse
+    refresh_indexes = reset_indexes = _refuse
+
+
+def load_backend(name, importer=importlib.import_module):
+    """modelsearch's backend `name` extended (see above), or UnavailableBackend."""
+    try:
+        module = importer(f"modelsearch.backends.{name}")
+    except Exception as error:  # ImportError, or anything the client raises at import
+        message = f"{type(error).__name__}: {error}"
+        logger.error("Search engine client for %s cannot be imported (%s)", name, message)
+        return type("SearchBackend", (UnavailableBackend,), {"import_error": message})
+    return extend_backend(module)

@@ -1,5 +1,3 @@
-from modelsearch.backends import elasticsearch7
+from . import load_backend
 
-from . import extend_backend
-
-SearchBackend = extend_backend(elasticsearch7)
+SearchBackend = load_backend("elasticsearch7")

@@ -1,5 +1,3 @@
-from modelsearch.backends import elasticsearch8
+from . import load_backend
 
-from . import extend_backend
-
-SearchBackend = extend_backend(elasticsearch8)
+SearchBackend = load_backend("elasticsearch8")

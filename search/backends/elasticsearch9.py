@@ -1,5 +1,3 @@
-from modelsearch.backends import elasticsearch9
+from . import load_backend
 
-from . import extend_backend
-
-SearchBackend = extend_backend(elasticsearch9)
+SearchBackend = load_backend("elasticsearch9")

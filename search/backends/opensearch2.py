@@ -1,5 +1,3 @@
-from modelsearch.backends import opensearch2
+from . import load_backend
 
-from . import extend_backend
-
-SearchBackend = extend_backend(opensearch2)
+SearchBackend = load_backend("opensearch2")

@@ -1,5 +1,3 @@
-from modelsearch.backends import opensearch3
+from . import load_backend
 
-from . import extend_backend
-
-SearchBackend = extend_backend(opensearch3)
+SearchBackend = load_backend("opensearch3")
