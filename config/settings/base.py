@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "innovations",
     "publications",
     "participation",
+    "monitoring",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -225,3 +226,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Monitoring (monitoring/): reports per period of this many months (12: yearly), due this
+# many days after the period ends; an innovation with no verified report for a period plus
+# the grace days is "perlu pembaruan". Peer review: at least PEER_REVIEW_MIN_REVIEWS reviews,
+# flagged when weighted scores (1-5) differ by more than PEER_REVIEW_MAX_SPREAD.
+MONITORING_PERIOD_MONTHS = int(os.environ.get("MONITORING_PERIOD_MONTHS", "12"))
+MONITORING_DUE_DAYS = int(os.environ.get("MONITORING_DUE_DAYS", "30"))
+MONITORING_GRACE_DAYS = int(os.environ.get("MONITORING_GRACE_DAYS", "60"))
+MONITORING_REMIND_DAYS_BEFORE = 14
+MONITORING_REMIND_EVERY_DAYS_AFTER = 7
+PEER_REVIEW_MIN_REVIEWS = 2
+PEER_REVIEW_MAX_SPREAD = "1.0"
+PEER_REVIEW_EXCLUDE_OWN_REGION = env_bool("PEER_REVIEW_EXCLUDE_OWN_REGION", True)

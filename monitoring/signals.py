@@ -1,0 +1,56 @@
+"""Keep what depends on monitoring up to date: the innovation's verification date, the
+catalogue cache and the stored index (recomputed by a task, never on page view)."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.signals import page_published, page_unpublished
+
+from core.cache import invalidate
+from innovations.models import InnovationPage
+
+from .models import MonitoringReport, ReviewAssignment
+
+
+def schedule_recompute(years):
+    from .tasks import recompute_index
+
+    years = sorted({int(year) for year in years})
+    transaction.on_commit(lambda: recompute_index.enqueue(years=years))
+
+
+def refresh_last_verified(innovation_id):
+    latest = MonitoringReport.objects.filter(
+        innovation_id=innovation_id, status=MonitoringReport.Status.VERIFIED
+    ).aggregate(latest=Max("verified_at"))["latest"]
+    verified_on = timezone.localdate(latest) if latest else None
+    changed = (
+        InnovationPage.objects.filter(pk=innovation_id)
+        .exclude(last_verified_on=verified_on)
+        .update(last_verified_on=verified_on)
+    )
+    if changed:
+        invalidate()
+
+
+@receiver(post_save, sender=MonitoringReport)
+@receiver(post_delete, sender=MonitoringReport)
+def report_changed(sender, instance, **kwargs):
+    refresh_last_verified(instance.innovation_id)
+    schedule_recompute([instance.period_end.year])
+
+
+@receiver(post_save, sender=ReviewAssignment)
+@receiver(post_delete, sender=ReviewAssignment)
+def review_changed(sender, instance, **kwargs):
+    schedule_recompute([instance.year])
+
+
+@receiver(page_published, sender=InnovationPage)
+@receiver(page_unpublished, sender=InnovationPage)
+def innovation_changed(sender, instance, **kwargs):
+    from .periods import last_completed_period, today
+
+    schedule_recompute({last_completed_period().year, today().year})
