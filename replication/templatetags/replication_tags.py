@@ -1,0 +1,79 @@
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from replication import matching
+from replication.models import ReplicationRequest
+from replication.workflow import TRANSITIONS
+
+register = template.Library()
+
+State = ReplicationRequest.State
+THREAD_LABELS = {"submit": _("Permintaan diajukan")}
+
+
+@register.simple_tag
+def step_label(action):
+    rule = TRANSITIONS.get(action)
+    return rule.label if rule else THREAD_LABELS.get(action, "")
+
+
+@register.simple_tag
+def progress_steps(request):
+    """The path a request walks, marked done / current / todo (visits have one more step)."""
+    path = [State.REQUESTED, State.ACCEPTED]
+    if request.is_visit:
+        path.append(State.VISITED)
+    path += [State.ADAPTING, State.IMPLEMENTED]
+    closed = request.state in (State.DECLINED, State.ABANDONED)
+    position = path.index(request.state) if request.state in path else -1
+    steps = []
+    for index, state in enumerate(path):
+        status = (
+            "done"
+            if index < position or (index == position and request.verified_at)
+            else ("current" if index == position else "todo")
+        )
+        steps.append({"label": State(state).label, "status": status})
+    if closed:
+        steps.append({"label": request.get_state_display(), "status": "current"})
+    elif request.state == State.IMPLEMENTED:
+        steps.append(
+            {
+                "label": _("Terverifikasi"),
+                "status": "done" if request.verified_at else "todo",
+            }
+        )
+    return steps
+
+
+@register.simple_tag
+def verified_replications(page):
+    """Verified replication reports of a case study, newest first, for "Yang sudah
+    mereplikasi" (one query; contact data is not loaded)."""
+    return list(
+        ReplicationRequest.objects.filter(innovation=page, verified_at__isnull=False)
+        .select_related("region", "case_study")
+        .only(
+            "pk",
+            "institution",
+            "province",
+            "region__name",
+            "region__kind",
+            "implemented_on",
+            "copied",
+            "changed",
+            "cost",
+            "first_results",
+            "verified_at",
+            "case_study__title",
+            "case_study__url_path",
+            "case_study__live",
+            "innovation_id",
+        )
+        .order_by("-verified_at")
+    )
+
+
+@register.simple_tag
+def similar_innovations(page, limit=3):
+    return matching.similar(page, limit)
