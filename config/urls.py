@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from monitoring import views as monitoring_views
 from participation import views as participation_views
 from publications.views import robots_txt
 
@@ -24,7 +25,10 @@ urlpatterns = [
         participation_views.statistics_json,
         name="participation_statistics_api",
     ),
+    # The innovation index as JSON beside the Wagtail API routes (monitoring/).
+    path("api/v2/indeks/", monitoring_views.index_json, name="monitoring_index_api"),
     path("api/", include("config.api_urls")),
+    path("", include("monitoring.urls")),
     path("data-terbuka/", include("innovations.open_data")),
 ]
 
