@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     # The innovation index as JSON beside the Wagtail API routes (monitoring/).
     path("api/v2/indeks/", monitoring_views.index_json, name="monitoring_index_api"),
-    path("api/", include("config.api_urls")),
+    path("api/", include("api.urls")),
     path("", include("monitoring.urls")),
     path("data-terbuka/", include("innovations.open_data")),
 ]

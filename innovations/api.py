@@ -1,32 +1,16 @@
-"""The innovations endpoint of the public API and the taxonomy endpoints it links to.
+"""What the public API shows of the catalogue: innovation and taxonomy field lists.
 
 Field lists live here rather than as `api_fields` on the models, so the models stay the
-catalogue's and the API's shape is read in one place. Filters are the catalogue's own
-(innovations.filters.CatalogueFilter), with the same parameter names and identifiers as
-the catalogue's shareable URLs and the exports: BPS codes for regions, slugs for agencies,
-sectors and awards, numbers for SDGs, stored choice values for stage, form and status.
-The API is strict where the catalogue is forgiving: a value the catalogue would drop with
-a notice is a 400 here, so a client never silently gets a wider result than it asked for.
+catalogue's and the API's shape is read in one place. The endpoints that serve them, and
+the filters (the catalogue's own, with the same parameter names and identifiers as the
+catalogue's shareable URLs and the exports), are in the `api` app.
 """
 
-from django.db.models import Count, Q
-from django.http import Http404, QueryDict
-from django.utils.functional import classproperty
-from rest_framework import serializers
 from rest_framework.fields import Field
 from wagtail.api import APIField
-from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet
 
-from config.api_support import (
-    PublicAPIMixin,
-    PublicBaseSerializer,
-    PublicPageEndpoint,
-    choice,
-    public_pages,
-)
+from core.serializers import choice
 
-from .filters import FACET_ORDER, RANGE_PARAMETERS, CatalogueFilter
 from .models import (
     Agency,
     Award,
@@ -42,7 +26,6 @@ from .models import (
     SustainableDevelopmentGoal,
 )
 
-FILTER_PARAMETERS = frozenset([*FACET_ORDER, *RANGE_PARAMETERS])
 ORDERINGS = ("title", "launched_on", "first_published_at", "last_published_at", "replication_count")
 
 
@@ -147,67 +130,18 @@ PREFETCHES = {
 }
 
 
-class NestedFieldsViewSet(BaseAPIViewSet):
-    """Serialisation settings for a model nested inside another: no URL of its own."""
-
-    base_serializer_class = PublicBaseSerializer
-    meta_fields = ["type"]
-    nested_default_fields = ["id"]
-
-    @classmethod
-    def get_nested_default_fields(cls, model):
-        return cls.get_body_fields_names(model)
-
-
-def nested(model_class, fields):
-    return type(
-        f"{model_class.__name__}NestedFields",
-        (NestedFieldsViewSet,),
-        {"model": model_class, "body_fields": ["id", *fields]},
-    )
-
-
-NESTED_ONLY = {
-    InnovationStep: nested(InnovationStep, ["title", "description", "period"]),
-    InnovationKeyFigure: nested(
-        InnovationKeyFigure, ["label", "value", "unit", "baseline", "period"]
-    ),
-    InnovationReplication: nested(
-        InnovationReplication,
-        ["region", "agency", "adopter_name", "year", choice("status"), "note"],
-    ),
-    InnovationAward: nested(InnovationAward, ["award", "year", "rank"]),
-    InnovationDocument: nested(InnovationDocument, ["document", choice("kind")]),
-    InnovationGalleryImage: nested(InnovationGalleryImage, ["image", "caption"]),
+# Rows shown only inside an innovation: their fields, and no URL of their own.
+NESTED_FIELDS = {
+    InnovationStep: ["title", "description", "period"],
+    InnovationKeyFigure: ["label", "value", "unit", "baseline", "period"],
+    InnovationReplication: ["region", "agency", "adopter_name", "year", choice("status"), "note"],
+    InnovationAward: ["award", "year", "rank"],
+    InnovationDocument: ["document", choice("kind")],
+    InnovationGalleryImage: ["image", "caption"],
 }
 
 
-def catalogue_filter(request):
-    """The catalogue's own filter, strict: a value it would drop is a 400 here.
-
-    Accepts repeated parameters like the catalogue (region=73.71&region=73.02) and, for
-    API clients, comma-separated lists (region=73.71,73.02); no identifier has a comma.
-    """
-    params = QueryDict(mutable=True)
-    for name in FILTER_PARAMETERS:
-        for raw in request.GET.getlist(name):
-            for part in raw.split(","):
-                if "\x00" in part:
-                    raise BadRequestError(f"{name}: malformed value")
-                params.appendlist(name, part)
-    selection = CatalogueFilter(params)
-    if selection.notices:
-        raise BadRequestError(
-            "invalid filter, nothing returned: "
-            + " ".join(str(notice) for notice in selection.notices)
-        )
-    return selection
-
-
-class InnovationsAPIViewSet(PublicPageEndpoint):
-    """Published, public innovations with every structured field of the case study."""
-
-    name = "innovations"
+class InnovationFields:
     model = InnovationPage
     body_fields = ["id", "title", *INNOVATION_FIELDS]
     listing_default_fields = ["id", "type", "detail_url", *LISTING_FIELDS]
@@ -215,83 +149,21 @@ class InnovationsAPIViewSet(PublicPageEndpoint):
     prefetches = PREFETCHES
     rich_text_fields = RICH_TEXT_FIELDS
 
-    @classproperty
-    def known_query_parameters(cls):
-        return PublicAPIMixin.known_query_parameters | FILTER_PARAMETERS | {"search", "order"}
 
-    def apply_filters(self, queryset):
-        return catalogue_filter(self.request).apply(queryset)
+# Taxonomies: each lists the public innovations attached to an entry through `count_relation`.
+TAXONOMY_ORDERINGS = ("name", "innovation_count")
 
 
-class TaxonomyAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
-    """Reference data with the number of public innovations attached to each entry."""
-
-    base_serializer_class = PublicBaseSerializer
-    count_relation = None  # path from the taxonomy model to InnovationPage
-    orderings = {"name": ("name",), "innovation_count": ("innovation_count",)}
-    known_query_parameters = PublicAPIMixin.known_query_parameters | {"order"}
-
-    @classmethod
-    def get_body_fields(cls, model):
-        return cls._convert_api_fields(
-            [*cls.body_fields, APIField("innovation_count", serializer=serializers.IntegerField())]
-        )
-
-    @classmethod
-    def get_listing_default_fields(cls, model):
-        return cls.get_available_fields(model)
-
-    def get_queryset(self):
-        public_ids = public_pages(self.request, InnovationPage).values("pk")
-        return self.model.objects.annotate(
-            innovation_count=Count(
-                self.count_relation,
-                filter=Q(**{f"{self.count_relation}__in": public_ids}),
-                distinct=True,
-            )
-        ).select_related(*self.select_related)
-
-    select_related = ()
-
-    def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        raw = request.GET.get("order", "").strip()
-        if raw:
-            name = raw.lstrip("-")
-            if name not in self.orderings:
-                raise BadRequestError(
-                    "cannot order by '{}' (allowed: {}, each optionally prefixed with -)".format(
-                        raw, ", ".join(self.orderings)
-                    )
-                )
-            prefix = "-" if raw.startswith("-") else ""
-            queryset = queryset.order_by(*(prefix + f for f in self.orderings[name]), "pk")
-        else:
-            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        items = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(items, many=True)
-        return self.get_paginated_response(serializer.data)
-
-    def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            instance = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
-            if instance is None:
-                raise Http404("not found")
-            self._cached_object = instance
-        return self._cached_object
-
-
-class RegionsAPIViewSet(TaxonomyAPIViewSet):
+class RegionFields:
     name = "regions"
     model = Region
     count_relation = "innovations"
     body_fields = ["id", "bps_code", "name", "slug", "kind", "seat", "latitude", "longitude"]
     nested_default_fields = ["id", "bps_code", "name", "kind"]
-    orderings = {**TaxonomyAPIViewSet.orderings, "bps_code": ("bps_code",)}
+    orderings = (*TAXONOMY_ORDERINGS, "bps_code")
 
 
-class AgenciesAPIViewSet(TaxonomyAPIViewSet):
+class AgencyFields:
     name = "agencies"
     model = Agency
     count_relation = "innovations"
@@ -300,7 +172,7 @@ class AgenciesAPIViewSet(TaxonomyAPIViewSet):
     select_related = ("region",)
 
 
-class SectorsAPIViewSet(TaxonomyAPIViewSet):
+class SectorFields:
     name = "sectors"
     model = Sector
     count_relation = "innovations"
@@ -308,18 +180,21 @@ class SectorsAPIViewSet(TaxonomyAPIViewSet):
     nested_default_fields = ["id", "name", "slug"]
 
 
-class SDGsAPIViewSet(TaxonomyAPIViewSet):
+class SDGFields:
     name = "sdgs"
     model = SustainableDevelopmentGoal
     count_relation = "innovations"
     body_fields = ["id", "number", "name", "name_en", "colour"]
     nested_default_fields = ["id", "number", "name", "colour"]
-    orderings = {**TaxonomyAPIViewSet.orderings, "number": ("number",)}
+    orderings = (*TAXONOMY_ORDERINGS, "number")
 
 
-class AwardsAPIViewSet(TaxonomyAPIViewSet):
+class AwardFields:
     name = "awards"
     model = Award
     count_relation = "innovation_awards__page"
     body_fields = ["id", "name", "short_name", "slug", "level", "organiser"]
     nested_default_fields = ["id", "name", "short_name", "slug", "level"]
+
+
+TAXONOMY_FIELDS = [RegionFields, AgencyFields, SectorFields, SDGFields, AwardFields]

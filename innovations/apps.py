@@ -9,9 +9,11 @@ class InnovationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import cache, models
+        from core.cache import invalidate
 
-        # Anything that can change a facet count or label starts a new cache generation.
+        from . import models
+
+        # Anything the catalogue, its pages or the API show starts a new cache generation.
         watched = [
             models.InnovationPage,
             models.InnovationAward,
@@ -23,13 +25,11 @@ class InnovationsConfig(AppConfig):
             models.Award,
         ]
         for model in watched:
-            post_save.connect(cache.invalidate, sender=model, dispatch_uid=f"catalogue-{model}")
-            post_delete.connect(
-                cache.invalidate, sender=model, dispatch_uid=f"catalogue-del-{model}"
-            )
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"catalogue-{model}")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"catalogue-del-{model}")
         for through in (
             models.InnovationPage.regions.through,
             models.InnovationPage.sectors.through,
             models.InnovationPage.sdgs.through,
         ):
-            m2m_changed.connect(cache.invalidate, sender=through, dispatch_uid=f"cat-{through}")
+            m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"cat-{through}")

@@ -2,37 +2,22 @@
 
 Counting twelve facets over 10,000 innovations takes about a second on SQLite, and the
 same few filter combinations are asked for again and again. The counts are cached per
-normalised filter state under a generation token; any save or delete of an innovation,
-its awards or a taxonomy replaces the token, so the next request counts afresh. With a
-shared cache (Redis in production) every gunicorn replica sees the new token.
+normalised filter state under the content generation (core.cache); any save or delete
+of an innovation, its awards or a taxonomy starts a new one (innovations.apps), so the
+next request counts afresh.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.http import urlencode
 
-GENERATION_KEY = "innovations:catalogue:generation"
+from core.cache import generation
 
 
 def timeout():
     return getattr(settings, "CATALOGUE_CACHE_SECONDS", 300)
-
-
-def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, token, None)
-        token = cache.get(GENERATION_KEY, token)
-    return token
-
-
-def invalidate(**kwargs):
-    """Signal receiver: start a new generation."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def state_key(state, include_sort=False):

@@ -5,18 +5,18 @@ page wherever editors put it); the exports are plain Django URLs because Wagtail
 URLs cannot end in a file extension.
 """
 
-import hashlib
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .cache import facets_and_years, generation, state_key, timeout
+from core.cache import generation, serve_cached
+
+from .cache import facets_and_years, state_key, timeout
 from .exports import export_response
 from .filters import CatalogueFilter
 from .models import (
@@ -56,47 +56,17 @@ def card_queryset(queryset):
     )
 
 
-def cached_html_key(request):
-    """Cache key for a whole anonymous response, or None when it must not be shared.
-
-    Catalogue, compare, map and innovation pages carry no form with a CSRF token and nothing
-    personal for anonymous visitors, so the same HTML serves everyone asking for the same URL until
-    the catalogue changes. Signed-in people (the Wagtail user bar) and previews are
-    never served from or stored in it.
-    """
-    if not timeout() or request.method != "GET" or getattr(request, "is_preview", False):
-        return None
-    if request.user.is_authenticated:
-        return None
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"innovations:html:{generation()}:{digest}"
-
-
-def serve_shared(request, render):
-    """The response of `render()`, from and into the shared cache when cached_html_key
-    allows it; anything but a 200 is never stored."""
-    key = cached_html_key(request)
-    if key:
-        html = cache.get(key)
-        if html is not None:
-            return HttpResponse(html)
-    response = render()
-    if key and response.status_code == 200:
-        if hasattr(response, "add_post_render_callback"):
-            response.add_post_render_callback(
-                lambda rendered: cache.set(key, rendered.content, timeout())
-            )
-        else:
-            cache.set(key, response.content, timeout())
-    return response
-
-
 def cached_html(view):
-    """Serve `view(request, index_page)` through serve_shared."""
+    """Serve `view(request, index_page)` through the shared response cache (core.cache).
+
+    Catalogue, compare, map and innovation pages carry no form with a CSRF token and
+    nothing personal for anonymous visitors, so the same HTML serves everyone asking for
+    the same URL until the content changes.
+    """
 
     @wraps(view)
     def wrapper(request, index_page):
-        return serve_shared(request, lambda: view(request, index_page))
+        return serve_cached(request, lambda: view(request, index_page), timeout())
 
     return wrapper
 

@@ -1,14 +1,16 @@
-"""Publications in the public API: news, learning resources and events.
+"""What the public API shows of publications: news, learning resources and events.
 
-Bodies are StreamFields, served as structured JSON on the detail endpoint only (their
-rich text is expanded block by block, which would cost queries per item in a listing).
-Related innovations are limited to the ones the API may show. Event registrations are
+Field lists and filters only; the endpoints are in the `api` app. Bodies are StreamFields,
+served as structured JSON on the detail endpoint only (their rich text is expanded block
+by block, which would cost queries per item in a listing). Related innovations are
+limited to the ones the API may show (RELATED_INNOVATIONS). Event registrations are
 personal data and never leave the admin.
 """
 
-from config.api_support import ChoiceFilter, PublicPageEndpoint, RelatedFilter, choice
-from config.api_support import public_pages_prefetch as public_innovations
-from innovations.api import nested
+import django_filters
+
+from core.filters import ChoiceValuesFilter, RelatedValuesFilter
+from core.serializers import choice
 from innovations.models import InnovationPage
 
 from .models import (
@@ -22,21 +24,39 @@ from .models import (
     ResourceTopic,
 )
 
-RELATED_INNOVATIONS = [public_innovations("related_innovations", InnovationPage)]
+# A (relation, page model) pair is prefetched with only the pages the API may show.
+RELATED_INNOVATIONS = [("related_innovations", InnovationPage)]
 
-NESTED_ONLY = {
-    Regulation: nested(
-        Regulation, ["kind", "number", "year", "issuer", "title", "slug", "document"]
-    ),
-    NewsCategory: nested(NewsCategory, ["name", "slug"]),
-    NewsPageAuthor: nested(NewsPageAuthor, ["name", "role"]),
-    ResourceTopic: nested(ResourceTopic, ["name", "slug"]),
-    LearningResourceDocument: nested(LearningResourceDocument, ["title", "document"]),
+# Rows and snippets shown only inside a publication: their fields, no URL of their own.
+NESTED_FIELDS = {
+    Regulation: ["kind", "number", "year", "issuer", "title", "slug", "document"],
+    NewsCategory: ["name", "slug"],
+    NewsPageAuthor: ["name", "role"],
+    ResourceTopic: ["name", "slug"],
+    LearningResourceDocument: ["title", "document"],
 }
 
 
-class NewsAPIViewSet(PublicPageEndpoint):
-    name = "news"
+class NewsFilter(django_filters.FilterSet):
+    category = RelatedValuesFilter(
+        field_name="category__slug", to_field_name="slug", queryset=NewsCategory.objects.all()
+    )
+
+
+class LearningResourceFilter(django_filters.FilterSet):
+    resource_type = ChoiceValuesFilter(choices=LearningResourcePage.ResourceType.choices)
+    audience = ChoiceValuesFilter(choices=LearningResourcePage.Audience.choices)
+    level = ChoiceValuesFilter(choices=LearningResourcePage.Level.choices)
+    topic = RelatedValuesFilter(
+        field_name="topics__slug", to_field_name="slug", queryset=ResourceTopic.objects.all()
+    )
+
+
+class EventFilter(django_filters.FilterSet):
+    event_type = ChoiceValuesFilter(choices=EventPage.EventType.choices)
+
+
+class NewsFields:
     model = NewsPage
     body_fields = [
         "id",
@@ -63,7 +83,7 @@ class NewsAPIViewSet(PublicPageEndpoint):
         "lead_image",
     ]
     detail_only_fields = ["body"]
-    filters = [RelatedFilter("category", NewsCategory, "slug", "category")]
+    filterset_class = NewsFilter
     orderings = ("date", "title", "first_published_at", "last_published_at")
     default_order = ("-date",)
     prefetches = {
@@ -74,8 +94,7 @@ class NewsAPIViewSet(PublicPageEndpoint):
     }
 
 
-class LearningResourcesAPIViewSet(PublicPageEndpoint):
-    name = "learning-resources"
+class LearningResourceFields:
     model = LearningResourcePage
     body_fields = [
         "id",
@@ -107,12 +126,7 @@ class LearningResourcesAPIViewSet(PublicPageEndpoint):
         "cover_image",
     ]
     detail_only_fields = ["body"]
-    filters = [
-        ChoiceFilter("resource_type", "resource_type", LearningResourcePage.ResourceType),
-        ChoiceFilter("audience", "audience", LearningResourcePage.Audience),
-        ChoiceFilter("level", "level", LearningResourcePage.Level),
-        RelatedFilter("topic", ResourceTopic, "slug", "topics"),
-    ]
+    filterset_class = LearningResourceFilter
     prefetches = {
         "topics": ["topics"],
         "cover_image": ["cover_image__renditions"],
@@ -121,8 +135,7 @@ class LearningResourcesAPIViewSet(PublicPageEndpoint):
     }
 
 
-class EventsAPIViewSet(PublicPageEndpoint):
-    name = "events"
+class EventFields:
     model = EventPage
     body_fields = [
         "id",
@@ -158,17 +171,10 @@ class EventsAPIViewSet(PublicPageEndpoint):
         "lead_image",
     ]
     detail_only_fields = ["body"]
-    filters = [ChoiceFilter("event_type", "event_type", EventPage.EventType)]
+    filterset_class = EventFilter
     orderings = ("start", "end", "title", "first_published_at", "last_published_at")
     default_order = ("-start",)
     prefetches = {
         "lead_image": ["lead_image__renditions"],
         "related_innovations": RELATED_INNOVATIONS,
     }
-
-
-PUBLICATION_ENDPOINTS = [
-    ("news", NewsAPIViewSet),
-    ("learning-resources", LearningResourcesAPIViewSet),
-    ("events", EventsAPIViewSet),
-]

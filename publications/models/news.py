@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from config.headless_preview import HeadlessPreviewModeMixin
+from core.preview import HeadlessPreviewModeMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (

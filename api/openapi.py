@@ -14,11 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.api.utils import get_base_url
 
-from config.api import ENDPOINTS
-from config.api_support import MAX_OFFSET, PublicPageEndpoint, conditional_get, max_page_size
-from innovations.api import ORDERINGS, TaxonomyAPIViewSet
+from core.cache import conditional_get
+from innovations.api import ORDERINGS
 from innovations.filters import BUDGET_BANDS, CHOICE_FACETS, MIN_YEAR
 from innovations.models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
+
+from .endpoints import PublicPageEndpoint, TaxonomyAPIViewSet
+from .pagination import MAX_OFFSET, max_page_size
+from .router import ENDPOINTS
 
 JSON = "application/json"
 
@@ -193,11 +196,9 @@ def extra_parameters(name, endpoint):
     if name == "innovations":
         return innovation_filter_parameters()
     if issubclass(endpoint, PublicPageEndpoint):
+        filters = endpoint.filterset_class.base_filters if endpoint.filterset_class else {}
         return [
-            *(
-                multi(f.name, [str(v) for v in f.allowed_values()], f"Filter on {f.name}.")
-                for f in endpoint.filters
-            ),
+            *(multi(name, f.allowed_values(), f"Filter on {name}.") for name, f in filters.items()),
             SEARCH,
             order_parameter(endpoint.orderings),
         ]

@@ -6,8 +6,8 @@ Anything else under /api/ is a JSON 404, never the site's HTML error page.
 from django.http import JsonResponse
 from django.urls import path, re_path
 
-from .api import api_router
 from .openapi import api_docs_view, openapi_schema_view
+from .router import api_router
 
 
 def api_not_found(request, *args, **kwargs):

@@ -3,7 +3,7 @@
 A page type that mixes in HeadlessPreviewModeMixin gets a second preview mode, "Front end
 terpisah", when HEADLESS_PREVIEW_CLIENT_URL is set; the default mode stays the page's own
 template. The front end receives ?content_type=...&token=... and fetches the draft from
-/api/v2/page_preview/ (config/api.py). docs/api.md describes the set-up.
+/api/v2/page_preview/ (api/endpoints.py). docs/api.md describes the set-up.
 """
 
 from django.utils.translation import gettext_lazy as _

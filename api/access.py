@@ -1,0 +1,56 @@
+"""What the public API may show: the same for everybody.
+
+The public API is anonymous: it never reads the session or the user, so a shared cache or
+CDN can hold its answers. Pages behind any view restriction and media in any restricted
+collection are left out for everyone, even for a logged-in editor who could see them on
+the site (the admin has its own API).
+"""
+
+from django.db.models import Prefetch, Q
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+
+
+def public_pages(request, model):
+    """Live pages of `model` on the request's site, outside every private section.
+
+    The site and the view restrictions are looked up once per request, however many
+    querysets an endpoint builds from them.
+    """
+    if not hasattr(request, "_api_public_scope"):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        request._api_public_scope = (root, Page.objects.all().private_q())
+    root, private = request._api_public_scope
+    queryset = model._default_manager.live().exclude(private)
+    if root is None:
+        return queryset.none()
+    return queryset.descendant_of(root, inclusive=True)
+
+
+def public_pages_prefetch(relation, model):
+    """A prefetch of a page relation that keeps only the pages the API may show."""
+
+    def build(request):
+        return Prefetch(relation, queryset=public_pages(request, model).order_by("title"))
+
+    return build
+
+
+def restricted_collection_ids():
+    """Collections under any view restriction, whoever asks."""
+    roots = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    condition = Q()
+    for root_path in roots:
+        condition |= Q(path__startswith=root_path)
+    if not condition:
+        return frozenset()
+    return frozenset(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def request_restricted_collection_ids(request):
+    """restricted_collection_ids(), looked up once per request."""
+    if not hasattr(request, "_api_restricted_collections"):
+        request._api_restricted_collections = restricted_collection_ids()
+    return request._api_restricted_collections

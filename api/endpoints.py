@@ -1,0 +1,483 @@
+"""The endpoints of the public API.
+
+Every endpoint is read-only, anonymous, strictly validated and cacheable
+(`PublicAPIMixin`). What an endpoint shows and how it filters is declared by the domain
+app that owns the model (`<app>/api.py`: field lists, prefetches, a FilterSet); the
+classes here combine those declarations with the shared behaviour.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature
+from django.db.models import Count, Q, prefetch_related_objects
+from django.http import Http404
+from django.urls import path
+from django.utils.cache import patch_cache_control
+from django.utils.functional import classproperty
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from core.cache import cached_response, conditional_get
+from innovations import api as innovation_fields
+from innovations.models import InnovationPage
+from publications import api as publication_fields
+
+from .access import public_pages, public_pages_prefetch, request_restricted_collection_ids
+from .filters import (
+    PAGE_TYPE,
+    CatalogueFilterBackend,
+    FilterSetBackend,
+    OrderingBackend,
+    PageTreeBackend,
+    SearchBackend,
+)
+from .pagination import CappedPagination
+from .serializers import (
+    PageSerializerWithHTML,
+    PublicBaseSerializer,
+    PublicDocumentSerializer,
+    PublicImageSerializer,
+    RenditionsField,
+    expand_rich_text_values,
+)
+
+MAX_ID = 2**31 - 1
+
+
+def response_cache_seconds():
+    return settings.API_CACHE_SECONDS
+
+
+class PublicAPIMixin:
+    """Read-only, anonymous, strictly validated, cacheable endpoint behaviour."""
+
+    renderer_classes = [JSONRenderer]
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    pagination_class = CappedPagination
+    filter_backends = []
+    known_query_parameters = frozenset(["limit", "offset", "fields"])
+    detail_query_parameters = frozenset(["fields"])
+    cache_max_age = 300
+
+    def initial(self, request, *args, **kwargs):
+        # Beyond the database's integer range nothing can match, and SQLite would overflow.
+        if kwargs.get("pk", 0) > MAX_ID:
+            raise Http404("not found")
+        super().initial(request, *args, **kwargs)
+
+    def check_query_parameters(self, queryset):
+        allowed = (
+            self.known_query_parameters
+            if self.action == "listing_view"
+            else self.detail_query_parameters
+        )
+        unknown = set(self.request.GET.keys()) - allowed
+        if unknown:
+            raise BadRequestError(
+                "unknown query parameter: {} (allowed: {})".format(
+                    ", ".join(sorted(unknown)), ", ".join(sorted(allowed))
+                )
+            )
+
+    def requested_fields(self):
+        """Parsed ?fields=, with a clear message instead of an exception on bad syntax."""
+        if "fields" not in self.request.GET:
+            return []
+        raw = self.request.GET["fields"]
+        if len(raw) > 2000 or "\x00" in raw:
+            raise BadRequestError("fields error: parameter too long or malformed")
+        try:
+            return parse_fields_parameter(raw)
+        except (ValueError, IndexError) as e:
+            raise BadRequestError(f"fields error: {e}") from e
+
+    def object_queryset(self):
+        """Where a detail URL's id is looked up: only what the API may show."""
+        return self.get_queryset()
+
+    def lookup_object(self):
+        instance = self.object_queryset().filter(pk=self.kwargs["pk"]).first()
+        if instance is None:
+            raise Http404("not found")
+        return instance
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = self.lookup_object()
+        return self._cached_object
+
+    def get_serializer_class(self):
+        model = (
+            self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
+        )
+        return self._get_serializer_class(
+            self.request.wagtailapi_router,
+            model,
+            self.requested_fields(),
+            show_details=self.action != "listing_view",
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["_wagtail_rich_text_format"] = "html"
+        return context
+
+    def resolve_rich_text_format(self):
+        return "html"
+
+    def listing_view(self, request):
+        self.check_query_parameters(None)
+        items = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        serializer = self.get_serializer(items, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters(None)
+        return super().detail_view(request, pk)
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by four spaces, a third of the bytes of a listing.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=self.cache_max_age)
+        else:
+            patch_cache_control(response, no_cache=True)
+        return response
+
+    @classmethod
+    def get_urlpatterns(cls):
+        def view(action):
+            return conditional_get(
+                cached_response(response_cache_seconds)(cls.as_view({"get": action}))
+            )
+
+        return [
+            path("", view("listing_view"), name="listing"),
+            path("<int:pk>/", view("detail_view"), name="detail"),
+        ]
+
+
+class NestedFieldsViewSet(BaseAPIViewSet):
+    """Serialisation settings for a model nested inside another: no URL of its own."""
+
+    base_serializer_class = PublicBaseSerializer
+    meta_fields = ["type"]
+    nested_default_fields = ["id"]
+
+    @classmethod
+    def get_nested_default_fields(cls, model):
+        return cls.get_body_fields_names(model)
+
+
+def nested_only(fields_by_model):
+    return {
+        model: type(
+            f"{model.__name__}NestedFields",
+            (NestedFieldsViewSet,),
+            {"model": model, "body_fields": ["id", *fields]},
+        )
+        for model, fields in fields_by_model.items()
+    }
+
+
+class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
+    """A listing of one page type with its own fields, filters, ordering and search.
+
+    Relations named in `prefetches` are loaded for the whole page of results at once and
+    rich text is expanded in one pass, so the query count does not grow with the limit.
+    """
+
+    base_serializer_class = PageSerializerWithHTML
+    filter_backends = [FilterSetBackend, OrderingBackend, SearchBackend]
+    filterset_class = None
+    orderings = ("title", "first_published_at", "last_published_at")
+    default_order = ("title",)
+    prefetches = {}
+    rich_text_fields = ()
+    meta_fields = [
+        "type",
+        "detail_url",
+        "html_url",
+        "slug",
+        "seo_title",
+        "search_description",
+        "first_published_at",
+        "last_published_at",
+    ]
+    nested_default_fields = ["id", "type", "detail_url", "html_url", "title", "slug"]
+    detail_only_fields = []
+
+    @classproperty
+    def filter_parameters(cls):
+        return frozenset(cls.filterset_class.base_filters if cls.filterset_class else ())
+
+    @classproperty
+    def known_query_parameters(cls):
+        return PublicAPIMixin.known_query_parameters | {"search", "order"} | cls.filter_parameters
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields)
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        return cls._convert_api_fields(cls.meta_fields)
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    def get_queryset(self):
+        return public_pages(self.request, self.model)
+
+    def get_base_queryset(self):
+        return public_pages(self.request, Page)
+
+    def listing_view(self, request):
+        self.check_query_parameters(None)
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer_class = self.get_serializer_class()
+        items = self.paginate_queryset(queryset)
+        self.prepare(items, serializer_class.Meta.fields)
+        serializer = serializer_class(items, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters(None)
+        instance = self.get_object()
+        serializer_class = self.get_serializer_class()
+        self.prepare([instance], serializer_class.Meta.fields)
+        serializer = serializer_class(instance, context=self.get_serializer_context())
+        return Response(serializer.data)
+
+    def get_prefetches(self, field):
+        """The lookups of `field`; a (relation, page model) pair keeps only public pages."""
+        return [
+            public_pages_prefetch(*lookup)(self.request) if isinstance(lookup, tuple) else lookup
+            for lookup in self.prefetches.get(field, [])
+        ]
+
+    def prepare(self, items, fields):
+        """Load every relation the chosen fields need in a fixed number of queries."""
+        lookups = [lookup for field in fields for lookup in self.get_prefetches(field)]
+        if items and lookups:
+            prefetch_related_objects(items, *lookups)
+        values = [
+            getattr(item, field)
+            for item in items
+            for field in self.rich_text_fields
+            if field in fields
+        ]
+        self.rich_text_html = expand_rich_text_values(values)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["rich_text_html"] = getattr(self, "rich_text_html", {})
+        return context
+
+
+class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoint):
+    """Published, public innovations with every structured field of the case study."""
+
+    name = "innovations"
+    filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend]
+    filter_parameters = CatalogueFilterBackend.parameters
+
+
+class NewsAPIViewSet(publication_fields.NewsFields, PublicPageEndpoint):
+    name = "news"
+
+
+class LearningResourcesAPIViewSet(publication_fields.LearningResourceFields, PublicPageEndpoint):
+    name = "learning-resources"
+
+
+class EventsAPIViewSet(publication_fields.EventFields, PublicPageEndpoint):
+    name = "events"
+
+
+class TaxonomyAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
+    """Reference data with the number of public innovations attached to each entry."""
+
+    base_serializer_class = PublicBaseSerializer
+    filter_backends = [OrderingBackend]
+    count_relation = None  # path from the taxonomy model to InnovationPage
+    orderings = ("name", "innovation_count")
+    default_order = None  # the model's own ordering
+    select_related = ()
+    known_query_parameters = PublicAPIMixin.known_query_parameters | {"order"}
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(
+            [*cls.body_fields, APIField("innovation_count", serializer=serializers.IntegerField())]
+        )
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    def get_queryset(self):
+        public_ids = public_pages(self.request, InnovationPage).values("pk")
+        return self.model.objects.annotate(
+            innovation_count=Count(
+                self.count_relation,
+                filter=Q(**{f"{self.count_relation}__in": public_ids}),
+                distinct=True,
+            )
+        ).select_related(*self.select_related)
+
+
+def taxonomy_endpoint(fields):
+    return type(f"{fields.model.__name__}APIViewSet", (fields, TaxonomyAPIViewSet), {})
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+    body_fields = [
+        "id",
+        "title",
+        "width",
+        "height",
+        APIField("alt", serializers.CharField(source="default_alt_text")),
+        APIField("renditions", RenditionsField()),
+    ]
+    meta_fields = ["type", "detail_url", "download_url"]
+    listing_default_fields = ["id", "type", "detail_url", "title", "width", "height", "renditions"]
+    nested_default_fields = ["id", "type", "detail_url", "title", "alt", "renditions"]
+
+    def get_queryset(self):
+        return (
+            self.model.objects.exclude(
+                collection_id__in=request_restricted_collection_ids(self.request)
+            )
+            .prefetch_related("renditions")
+            .order_by("pk")
+        )
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
+    body_fields = ["id", "title"]
+    meta_fields = ["type", "detail_url", "download_url", "file_extension"]
+    listing_default_fields = ["id", "type", "detail_url", "title", "download_url"]
+    nested_default_fields = ["id", "type", "detail_url", "title", "download_url"]
+
+    def get_queryset(self):
+        return self.model.objects.exclude(
+            collection_id__in=request_restricted_collection_ids(self.request)
+        ).order_by("pk")
+
+
+class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    """Every public page, for a headless front end: find by path, then read its fields.
+
+    Page types with an endpoint of their own are serialised exactly as that endpoint
+    serialises them.
+    """
+
+    filter_backends = [PageTreeBackend]
+    known_query_parameters = PublicAPIMixin.known_query_parameters | {"type", "child_of"}
+    detail_only_fields = []
+
+    def get_base_queryset(self):
+        return public_pages(self.request, Page)
+
+    def object_queryset(self):
+        return self.get_base_queryset().specific()
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        raw_type = self.request.GET.get("type")
+        if raw_type is not None and not PAGE_TYPE.match(raw_type):
+            raise BadRequestError("type must be app_label.ModelName, e.g. news.NewsPage")
+
+    def find_view(self, request):
+        if set(request.GET) - {"html_path"} or "html_path" not in request.GET:
+            raise BadRequestError("find takes exactly one parameter: html_path")
+        return super().find_view(request)
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        own = router.get_model_endpoint(model)
+        if own and own[1] is not cls and not issubclass(cls, own[1]):
+            return own[1]._get_serializer_class(
+                router, model, fields_config, show_details=show_details, nested=nested
+            )
+        return super()._get_serializer_class(
+            router, model, fields_config, show_details=show_details, nested=nested
+        )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            *super().get_urlpatterns(),
+            path("find/", conditional_get(cls.as_view({"get": "find_view"})), name="find"),
+        ]
+
+
+class PagePreviewAPIViewSet(PublicPagesAPIViewSet):
+    """The draft a separate front end renders in a headless preview (core.preview).
+
+    It is found by the signed, short-lived token the admin handed to the front end, and
+    serialised exactly as the page type's own endpoint serialises published pages.
+    """
+
+    known_query_parameters = frozenset(["content_type", "token", "fields"])
+    cache_max_age = 0
+
+    def listing_view(self, request):
+        self.check_query_parameters(None)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def lookup_object(self):
+        content_type = self.request.GET.get("content_type", "")
+        token = self.request.GET.get("token", "")
+        if not content_type or not token:
+            raise BadRequestError("content_type and token are required")
+        app_label, _dot, model_name = content_type.partition(".")
+        try:
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+        except ContentType.DoesNotExist as e:
+            raise BadRequestError("unknown content_type") from e
+        if model is None or not issubclass(model, HeadlessPreviewMixin):
+            raise BadRequestError("unknown content_type")
+        try:
+            page = model.get_page_from_preview_token(token)
+        except BadSignature as e:
+            raise BadRequestError("invalid token") from e
+        if page is None:
+            raise Http404("preview not found")
+        return page
+
+    def get_serializer_class(self):
+        return self._get_serializer_class(
+            self.request.wagtailapi_router,
+            type(self.get_object()),
+            self.requested_fields(),
+            show_details=True,
+        )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]

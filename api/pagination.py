@@ -1,0 +1,54 @@
+"""Offset/limit paging with a hard page-size cap and an offset ceiling."""
+
+from collections import OrderedDict
+
+from django.conf import settings
+from rest_framework.response import Response
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+
+# Beyond this an offset is a crawler walking off the end, and very large numbers overflow
+# the database's integer type.
+MAX_OFFSET = 1_000_000
+DEFAULT_LIMIT = 20
+
+
+def max_page_size():
+    return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 100)
+
+
+def parse_non_negative_int(request, name, default, maximum, too_big_message):
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not raw.isascii():
+        raise BadRequestError(f"{name} must be a non-negative whole number")
+    value = int(raw) if len(raw) <= 12 else maximum + 1
+    if value > maximum:
+        raise BadRequestError(too_big_message)
+    return value
+
+
+class CappedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = max_page_size()
+        offset = parse_non_negative_int(
+            request, "offset", 0, MAX_OFFSET, f"offset cannot be higher than {MAX_OFFSET}"
+        )
+        limit = parse_non_negative_int(
+            request,
+            "limit",
+            min(DEFAULT_LIMIT, limit_max),
+            limit_max,
+            f"limit cannot be higher than {limit_max}",
+        )
+        self.view = view
+        self.total_count = queryset.count()
+        return list(queryset[offset : offset + limit])
+
+    def get_paginated_response(self, data):
+        return Response(
+            OrderedDict(
+                [("meta", OrderedDict([("total_count", self.total_count)])), ("items", data)]
+            )
+        )
