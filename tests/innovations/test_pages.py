@@ -82,7 +82,11 @@ def test_innovation_page_is_structured_with_key_figures_first(client, innovation
     assert "Kompetisi Inovasi Pelayanan Publik · Top 45 · 2021" in soup.select_one(
         ".awards"
     ).get_text(" ", strip=True)
-    assert soup.select_one(".contact a")["href"] == "mailto:andi@example.go.id"
+    # The innovator's address is never in the page: messages are relayed (replication app).
+    assert "andi@example.go.id" not in str(soup)
+    contact = soup.select_one("#kontak a.button")
+    assert contact.get_text(strip=True) == "Hubungi inovator"
+    assert contact["href"] == f"/replikasi/hubungi/{innovation.pk}/"
 
 
 def test_innovation_page_has_json_ld_and_open_graph(client, innovation):
