@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from monitoring import views as monitoring_views
 from participation import views as participation_views
 from publications.views import robots_txt
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
@@ -19,6 +22,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("cari/", include("search.urls")),
     path("pengaduan/", include("participation.urls")),
+    path("replikasi/", include("replication.urls")),
     # Aggregated complaint statistics (no personal data) beside the Wagtail API routes.
     path(
         "api/v2/pengaduan/statistik/",

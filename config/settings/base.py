@@ -38,12 +38,14 @@ INSTALLED_APPS = [
     "api",
     "agencies",
     "demo",
+    "bench",
     "home",
     "innovations",
     "publications",
     "participation",
     "monitoring",
     "search",
+    "replication",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

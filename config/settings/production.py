@@ -36,9 +36,11 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis going away costs speed, never an error page (core/redis_cache.py).
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jipp",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 
@@ -60,10 +62,20 @@ X_FRAME_OPTIONS = "DENY"
 # here it is always enforced, never report-only.
 CSP_REPORT_ONLY = False
 
+# One JSON object per line, each with the request id (core/request_log.py); one line per
+# request from the "jipp.request" logger (method, route, status, time; no personal data).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.request_log.RequestIdFilter"}},
+    "formatters": {"json": {"()": "core.request_log.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Requests with a forged Host header are noise, not errors.

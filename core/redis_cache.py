@@ -1,0 +1,77 @@
+"""Django's Redis cache, made to survive Redis going away.
+
+Every replica shares Redis for the page cache, the catalogue generation and rate limits. When
+Redis stops, Django's own backend raises on every call and pages answer 500. This one treats a
+failing Redis as an empty cache that keeps nothing: reads miss, writes are dropped, and pages
+are built from the database at the cost of speed. After a failure it does not try Redis again
+for ``RETRY_AFTER`` seconds, so a dead server costs one failed connection per second per
+process, not one per cache call.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 1.0
+_FAILURES = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    _down_until = 0.0
+
+    def _guarded(self, name, default, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return default
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except _FAILURES as error:
+            logger.warning("Cache unavailable (%s): serving without it", type(error).__name__)
+            self._down_until = time.monotonic() + RETRY_AFTER
+            return default
+
+    def get(self, key, default=None, version=None):
+        return self._guarded("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._guarded("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guarded("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("add", False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("set_many", list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._guarded("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._guarded("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        # A counter that cannot be kept is reported as absent, as for a missing key.
+        if time.monotonic() < self._down_until:
+            raise ValueError(f"Key '{key}' not found (cache unavailable)")
+        try:
+            return super().incr(key, delta, version)
+        except _FAILURES as error:
+            logger.warning("Cache unavailable (%s): serving without it", type(error).__name__)
+            self._down_until = time.monotonic() + RETRY_AFTER
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from error
+
+    def clear(self):
+        return self._guarded("clear", False)
