@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
-from home.demo import bench
+from bench import generate as bench
 
 
 class Command(BaseCommand):

@@ -6,8 +6,13 @@ Here the treebeard materialised paths are computed directly (steplen 4, base-36)
 and their rows are inserted a batch at a time, and no revisions or search-index entries
 are written: `manage.py update_index` builds the index afterwards.
 
+Page n takes its case study from entry n of demo/data/innovations.yaml (cycling), with its
+own agency, regions, title, cost and tags; the texts still name the entry's agency.
 Generated rows are recognisable by their slug prefix `bench-` (pages and agencies), so
 `clear()` removes them without touching load_demo's content.
+
+`bulk_pages(index_page, model, count)` appends news, learning resources or events the same
+way.
 """
 
 import datetime
@@ -24,6 +29,12 @@ from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from demo import datafiles
+from demo.indexing import search_index_paused
+from demo.loaders import innovations as demo_innovations
+from demo.loaders import publications as demo_publications
+from demo.loaders import site as demo_site
+from demo.media import demo_collection, draw_poster, get_or_create_image
 from innovations.models import (
     Agency,
     InnovationAward,
@@ -34,20 +45,13 @@ from innovations.models import (
     InnovationStep,
     Region,
 )
-from publications import demo as publications_demo
 from publications.models import (
+    EventPage,
     LearningResourceIndexPage,
     LearningResourcePage,
     NewsIndexPage,
     NewsPage,
 )
-
-from .agencies import load_agencies
-from .corpus import CASES
-from demo.indexing import search_index_paused
-from .innovations import InnovationBuilder, pick, stage_for
-from demo.media import demo_collection, draw_poster, get_or_create_image
-from .site import load_catalogue, load_home_page
 
 PREFIX = "bench-"
 BATCH = 500
@@ -84,32 +88,32 @@ def generate(innovations, stdout, seed=2018):
     """Add `innovations` bench pages (plus agencies, news, resources); returns the count."""
     rng = random.Random(seed)  # noqa: S311
     with transaction.atomic():
-        home = load_home_page()
-        catalogue = load_catalogue(home)
-        load_agencies()
+        site = datafiles.read("site")
+        home = demo_site.load_home_page(site)
+        catalogue = demo_site.load_catalogue(home, site["catalogue"])
+        demo_innovations.load_agencies(datafiles.read("agencies")["agencies"])
         agencies = generate_agencies(
             max(1, innovations * AGENCIES_PER_1000 // 1000), existing_bench_agencies()
         )
         stdout.write(f"{len(agencies)} instansi uji beban\n")
-        images = image_pool()
-        builder = InnovationBuilder(catalogue, {}, None)
-        all_agencies = list(Agency.objects.select_related("region"))
-        tags = tag_pool()
+        source = Source(rng, images=image_pool(), tags=tag_pool())
         offset = InnovationPage.objects.filter(slug__startswith=PREFIX).count()
         for start in range(0, innovations, BATCH):
             numbers = range(offset + start, offset + min(start + BATCH, innovations))
-            insert_batch(catalogue, builder, numbers, rng, all_agencies, images, tags)
+            insert_batch(catalogue, source, numbers)
             stdout.write(f"{start + len(numbers)}/{innovations} inovasi\n")
-        index_pages = publications_demo.load_index_pages(home)
+        index_pages = demo_publications.load_index_pages(
+            home, datafiles.read("publications")["index_pages"]
+        )
         for model, parent_model, per_1000 in (
             (NewsPage, NewsIndexPage, NEWS_PER_1000),
             (LearningResourcePage, LearningResourceIndexPage, RESOURCES_PER_1000),
         ):
-            parent = index_pages[parent_model]
+            parent = index_pages[parent_model.__name__]
             count = innovations * per_1000 // 1000
             if count:
                 with search_index_paused(model), disable_reference_index_auto_update():
-                    publications_demo.bulk_pages(parent, model, count)
+                    bulk_pages(parent, model, count)
                 stdout.write(f"{count} {model._meta.verbose_name_plural}\n")
     return innovations
 
@@ -209,7 +213,7 @@ def image_pool():
             f"Uji beban {number}",
             collection,
             lambda number=number: draw_poster(
-                f"Uji Beban {number}", pick(colours, number), size=(960, 640)
+                f"Uji Beban {number}", colours[number % len(colours)], size=(960, 640)
             ),
             f"uji-beban-{number}.jpg",
         )
@@ -218,7 +222,8 @@ def image_pool():
 
 
 def tag_pool():
-    names = sorted({tag for case in CASES for tag in case.tags})
+    items = datafiles.read("innovations")["innovations"]
+    names = sorted({tag for item in items for tag in item["tags"]})
     existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     missing = [Tag(name=name, slug=slugify(name)) for name in names if name not in existing]
     for tag in missing:
@@ -226,7 +231,34 @@ def tag_pool():
     return [existing[name] for name in names]
 
 
-def insert_batch(catalogue, builder, numbers, rng, agencies, images, tags):
+class Source:
+    """What the generated pages draw from: the demo's case studies, agencies, taxonomies."""
+
+    def __init__(self, rng, images, tags):
+        self.rng = rng
+        self.images = images
+        self.tags = tags
+        self.items = datafiles.read("innovations")["innovations"]
+        self.refs = demo_innovations.references()
+        self.agencies = list(Agency.objects.select_related("region"))
+        self.local_regions = [
+            region for region in self.refs.regions.values() if region.kind != Region.Kind.PROVINCE
+        ]
+
+    def item(self, number):
+        return self.items[number % len(self.items)]
+
+    def pick(self, pool, number):
+        return pool[number % len(pool)]
+
+
+COUNTED_REPLICATIONS = (
+    InnovationReplication.Status.IN_PROGRESS,
+    InnovationReplication.Status.REPLICATED,
+)
+
+
+def insert_batch(catalogue, source, numbers):
     catalogue = Page.objects.get(pk=catalogue.pk)
     last = catalogue.get_last_child()
     first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
@@ -236,109 +268,101 @@ def insert_batch(catalogue, builder, numbers, rng, agencies, images, tags):
 
     pages, specifics, related = [], [], []
     for position, number in enumerate(numbers):
-        case = pick(CASES, number)
-        agency = rng.choice(agencies)
-        stage = stage_for(number)
-        launched, trial, implemented = builder.dates(number, stage)
-        home_region = (
-            agency.region
-            if agency.region.kind != Region.Kind.PROVINCE
-            else rng.choice(builder.local_regions)
-        )
-        regions = {home_region, *rng.sample(builder.local_regions, rng.choice((0, 0, 1, 2)))}
-        context = builder.text_context(number, case, agency, home_region, launched)
-        title = f"{pick(TITLE_PREFIXES, number)}{case.name} {home_region.name}"
-        slug = f"{PREFIX}{number + 1:05d}-{slugify(title)[:60]}"
-        published = timezone.make_aware(
-            datetime.datetime.combine(implemented or trial or launched, datetime.time(9))
-        )
-        initiator = pick(list(InnovationPage.Initiator.values), number * 3)
-        cost = rng.choice([0, 5, 20, 60, 150, 400, 900, 2500, 6000]) * 1_000_000
-        pages.append(
-            Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale_id=catalogue.locale_id,
-                path=Page._get_path(catalogue.path, depth, first_step + position),
-                depth=depth,
-                numchild=0,
-                url_path=f"{catalogue.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=published,
-                last_published_at=now - datetime.timedelta(minutes=number % 10_000),
-            )
-        )
-        replications = builder.replications(number, agency, home_region, stage, launched)
-        specifics.append(
-            {
-                "tagline": case.tagline,
-                "summary": f"{case.tagline}. {case.approach}"[:600],
-                "hero_image": pick(images, number),
-                "agency": agency,
-                "form": case.form or builder.form(number, case),
-                "is_digital": case.digital if number % 7 else not case.digital,
-                "initiator": initiator,
-                "stage": stage,
-                "status": builder.status(number, stage),
-                "launched_on": launched,
-                "trial_started_on": trial,
-                "implemented_on": implemented,
-                "website": case.website,
-                "problem": builder.problem(number, case, context),
-                "approach": builder.approach(number, case, context, initiator),
-                "results": builder.results(number, case, stage),
-                "beneficiaries": case.beneficiaries,
-                "beneficiaries_count": case.beneficiaries_count * (1 + number % 5),
-                "lessons_learned": "",
-                "sustainability": "",
-                "regulation_prerequisites": builder.regulation_prerequisite(number, context),
-                "staff_prerequisites": "",
-                "budget_prerequisites": builder.budget_prerequisite(cost),
-                "infrastructure_prerequisites": "",
-                "cost": cost if number % 13 else None,
-                "budget_source": builder.budget_source(number, case, agency, cost, initiator)
-                if number % 13
-                else "",
-                "how_to_replicate": builder.how_to_replicate(number, case, context),
-                "replication_count": sum(
-                    1
-                    for record in replications
-                    if record.status
-                    in (
-                        InnovationReplication.Status.IN_PROGRESS,
-                        InnovationReplication.Status.REPLICATED,
-                    )
-                ),
-                "contact_name": "",
-                "contact_role": "",
-                "contact_email": "",
-                "contact_phone": "",
-                "video_url": "",
-                "is_demo": True,
-            }
-        )
-        extra_sectors = rng.sample(sorted(builder.sectors), rng.choice((0, 0, 1)))
-        related.append(
-            {
-                "regions": regions,
-                "sectors": {builder.sectors[slug] for slug in (*case.sectors, *extra_sectors)},
-                "sdgs": {builder.sdgs[goal] for goal in case.sdgs},
-                "regulations": builder.regulations[: 1 + number % 3],
-                "tags": {pick(tags, number), pick(tags, number * 7 + 3)},
-                "steps": builder.steps(number, case, context, stage, launched, trial, implemented),
-                "key_figures": builder.key_figures(number, case, launched),
-                "replications": replications,
-                "awards": builder.page_awards(number, stage, launched),
-            }
-        )
+        page, values, rows = bench_innovation(source, number, catalogue, now)
+        page.content_type = content_type
+        page.path = Page._get_path(catalogue.path, depth, first_step + position)
+        page.depth = depth
+        pages.append(page)
+        specifics.append(values)
+        related.append(rows)
 
     Page.objects.bulk_create(pages)
     insert_specific_rows(pages, specifics)
     insert_related_rows(pages, related)
     Page.objects.filter(pk=catalogue.pk).update(numchild=F("numchild") + len(pages))
+
+
+def bench_innovation(source, number, catalogue, now):
+    """Page number `number`: its tree row, its InnovationPage values, its related rows."""
+    rng, refs, item = source.rng, source.refs, source.item(number)
+    agency = rng.choice(source.agencies)
+    home_region = (
+        agency.region
+        if agency.region.kind != Region.Kind.PROVINCE
+        else rng.choice(source.local_regions)
+    )
+    regions = {home_region, *rng.sample(source.local_regions, rng.choice((0, 0, 1, 2)))}
+    title = f"{source.pick(TITLE_PREFIXES, number)}{item['title']} {home_region.name}"
+    slug = f"{PREFIX}{number + 1:05d}-{slugify(title)[:60]}"
+    first_day = item.get("implemented_on") or item.get("trial_started_on") or item["launched_on"]
+    page = Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        locale_id=catalogue.locale_id,
+        numchild=0,
+        url_path=f"{catalogue.url_path}{slug}/",
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=timezone.make_aware(
+            datetime.datetime.combine(first_day, datetime.time(9))
+        ),
+        last_published_at=now - datetime.timedelta(minutes=number % 10_000),
+    )
+    cost = rng.choice([0, 5, 20, 60, 150, 400, 900, 2500, 6000]) * 1_000_000
+    budget_source = item["budget_source"] if cost else InnovationPage.BudgetSource.NONE
+    replications = [
+        demo_innovations.replication(order, record, refs)
+        for order, record in enumerate(item.get("replications", []))
+    ]
+    values = {
+        **{
+            name: item[name]
+            for name in demo_innovations.PAGE_FIELDS
+            if name in item and name not in LEFT_EMPTY
+        },
+        "summary": f"{item['tagline']}. {item['summary']}"[:600],
+        "hero_image": source.pick(source.images, number),
+        "agency": agency,
+        "is_digital": item["digital"] if number % 7 else not item["digital"],
+        "beneficiaries_count": item["beneficiaries_count"] * (1 + number % 5),
+        "regulation_prerequisites": item["prerequisites"]["regulation"],
+        "budget_prerequisites": item["prerequisites"]["budget"],
+        "cost": cost if number % 13 else None,
+        "budget_source": budget_source if number % 13 else "",
+        "replication_count": sum(record.status in COUNTED_REPLICATIONS for record in replications),
+        "is_demo": True,
+    }
+    extra_sectors = rng.sample(sorted(refs.sectors), rng.choice((0, 0, 1)))
+    rows = {
+        "regions": regions,
+        "sectors": {refs.sectors[slug] for slug in (*item["sectors"], *extra_sectors)},
+        "sdgs": {refs.sdgs[goal] for goal in item["sdgs"]},
+        "regulations": [refs.regulations[slug] for slug in item["regulations"]][: 1 + number % 3],
+        "tags": {source.pick(source.tags, number), source.pick(source.tags, number * 7 + 3)},
+        "steps": [
+            InnovationStep(sort_order=order, **step) for order, step in enumerate(item["steps"])
+        ],
+        "key_figures": [
+            demo_innovations.key_figure(order, figure)
+            for order, figure in enumerate(item["key_figures"])
+        ],
+        "replications": replications,
+        "awards": [
+            InnovationAward(
+                award=refs.awards[award["award"]],
+                year=award["year"],
+                rank=award["rank"],
+                sort_order=order,
+            )
+            for order, award in enumerate(item.get("awards", []))
+        ],
+    }
+    return page, values, rows
+
+
+# Left empty on bench pages, as when the published benchmark figures were measured.
+LEFT_EMPTY = {"lessons_learned", "sustainability", "video_url"}
 
 
 def insert_specific_rows(pages, specifics):
@@ -397,3 +421,78 @@ def insert_related_rows(pages, related):
     InnovationPageTag.objects.bulk_create(tag_rows)
     for model, records in children.items():
         model.objects.bulk_create(records)
+
+
+def bulk_news(number, now):
+    return NewsPage(
+        title=f"Berita uji beban {number}",
+        slug=f"berita-uji-{number}",
+        date=(now - datetime.timedelta(hours=number)).date(),
+        summary=f"Ringkasan berita uji beban nomor {number} tentang inovasi pelayanan publik.",
+        body=[("paragraph", f"<p>Isi berita uji beban {number}.</p>")],
+        is_demo=True,
+    )
+
+
+def bulk_resource(number, now):
+    types = LearningResourcePage.ResourceType.values
+    audiences = LearningResourcePage.Audience.values
+    return LearningResourcePage(
+        title=f"Sumber belajar uji beban {number}",
+        slug=f"sumber-belajar-uji-{number}",
+        resource_type=types[number % len(types)],
+        audience=audiences[number % len(audiences)],
+        duration_minutes=15 + number % 120,
+        summary=f"Ringkasan sumber belajar uji beban nomor {number}.",
+        body=[("paragraph", f"<p>Isi sumber belajar {number}.</p>")],
+        is_demo=True,
+    )
+
+
+def bulk_event(number, now):
+    start = now + datetime.timedelta(days=number % 365 - 180, hours=number % 8)
+    return EventPage(
+        title=f"Kegiatan uji beban {number}",
+        slug=f"kegiatan-uji-{number}",
+        event_type=EventPage.EventType.values[number % len(EventPage.EventType.values)],
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        venue="Makassar",
+        capacity=50,
+        summary=f"Ringkasan kegiatan uji beban nomor {number}.",
+        is_demo=True,
+    )
+
+
+BULK_BUILDERS = {
+    NewsPage: bulk_news,
+    LearningResourcePage: bulk_resource,
+    EventPage: bulk_event,
+}
+
+
+def bulk_pages(index_page, model, count):
+    """Append `count` live `model` pages under `index_page`; returns how many were created.
+
+    Paths are computed here instead of by treebeard's add_child (which reads the last
+    child again for every page), and no revisions are written.
+    """
+    build = BULK_BUILDERS[model]
+    index_page = Page.objects.get(pk=index_page.pk)
+    last_child = index_page.get_last_child()
+    first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+    offset = model.objects.filter(slug__regex=r"-uji-[0-9]+$").count()
+    now = timezone.now()
+    depth = index_page.depth + 1
+    with transaction.atomic():
+        for position in range(count):
+            page = build(offset + position + 1, now)
+            page.depth = depth
+            page.path = Page._get_path(index_page.path, depth, first_step + position)
+            page.numchild = 0
+            page.live = True
+            page.first_published_at = page.last_published_at = now
+            page.url_path = f"{index_page.url_path}{page.slug}/"
+            page.save(clean=False)
+        Page.objects.filter(pk=index_page.pk).update(numchild=F("numchild") + count)
+    return count

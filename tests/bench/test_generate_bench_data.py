@@ -6,6 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
+from bench.generate import bulk_pages
+from demo import datafiles
+from demo.loaders import publications
 from innovations.models import (
     Agency,
     InnovationIndexPage,
@@ -79,3 +82,16 @@ def test_a_second_run_appends_and_clear_removes_only_bench_content(generated):
 def test_negative_count_is_refused(home_page):
     with pytest.raises(CommandError):
         generate("--innovations", "-1")
+
+
+def test_bulk_pages_appends_live_pages_quickly(home_page):
+    index_pages = datafiles.read("publications")["index_pages"]
+    index = publications.load_index_pages(home_page, index_pages)["NewsIndexPage"]
+    before = NewsPage.objects.child_of(index).count()
+    bulk_pages(index, NewsPage, 30)
+    bulk_pages(index, NewsPage, 5)
+    children = NewsPage.objects.child_of(index)
+    assert children.live().count() == before + 35
+    index.refresh_from_db()
+    assert index.numchild == before + 35
+    assert len({page.path for page in children}) == before + 35

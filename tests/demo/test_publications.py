@@ -1,10 +1,11 @@
+"""The publications area of load_demo: idempotent, with the source article as real news."""
+
 import io
 
-from publications import demo
+from demo.loaders import publications
 from publications.models import (
     EventPage,
     LearningResourcePage,
-    NewsIndexPage,
     NewsPage,
     Partner,
     Regulation,
@@ -13,9 +14,9 @@ from publications.models import (
 
 def test_load_is_idempotent_and_publishes_the_source_article(home_page):
     out = io.StringIO()
-    demo.load(home_page, out)
+    publications.load(out)
     counts = (NewsPage.objects.count(), LearningResourcePage.objects.count())
-    demo.load(home_page, out)
+    publications.load(out)
     assert (NewsPage.objects.count(), LearningResourcePage.objects.count()) == counts
     assert counts[0] >= 11 and counts[1] >= 12
     assert EventPage.objects.filter(event_type=EventPage.EventType.JAMBOREE).exists()
@@ -30,16 +31,3 @@ def test_load_is_idempotent_and_publishes_the_source_article(home_page):
     assert article.lead_image and article.lead_image_caption.startswith("Ilustrasi")
     assert all(resource.documents.exists() for resource in LearningResourcePage.objects.all())
     assert all(news.authors.exists() for news in NewsPage.objects.filter(is_demo=True))
-
-
-def test_bulk_pages_appends_live_pages_quickly(home_page):
-    pages = demo.load(home_page)
-    index = pages[NewsIndexPage]
-    before = NewsPage.objects.child_of(index).count()
-    demo.bulk_pages(index, NewsPage, 30)
-    demo.bulk_pages(index, NewsPage, 5)
-    children = NewsPage.objects.child_of(index)
-    assert children.live().count() == before + 35
-    index.refresh_from_db()
-    assert index.numchild == before + 35
-    assert len({page.path for page in children}) == before + 35
