@@ -33,32 +33,6 @@ ensure_system_packages() {
     fi
 }
 
-start_postgres() {
-    # Debian's cluster, listening on the loopback address only, with a role that may
-    # create the test databases.
-    local version cluster=main
-    version="$(basename "$(ls -d /usr/lib/postgresql/*/ | sort -V | tail -1)")"
-    if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c' | grep -q .; then
-        pg_createcluster "$version" "$cluster"
-    fi
-    local conf_dir="/etc/postgresql/$version/$cluster/conf.d"
-    if [ ! -f "$conf_dir/jipp-loopback.conf" ]; then
-        printf "listen_addresses = '127.0.0.1'\n" >"$conf_dir/jipp-loopback.conf"
-    fi
-    if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c {print $4}' | grep -q online; then
-        pg_ctlcluster "$version" "$cluster" start
-    fi
-    PG_PORT="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c {print $3}')"
-    local psql=(runuser -u postgres -- psql --port "$PG_PORT" -v ON_ERROR_STOP=1 -qtA)
-    if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'")" != 1 ]; then
-        "${psql[@]}" -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD'"
-    fi
-    if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'")" != 1 ]; then
-        "${psql[@]}" -c "CREATE DATABASE $PG_DATABASE OWNER $PG_ROLE"
-    fi
-    echo "PostgreSQL $version on 127.0.0.1:$PG_PORT, role $PG_ROLE, database $PG_DATABASE"
-}
-
 engine_tests() {
     # Real engines from Maven Central (search/engine, see its pom.xml): OpenSearch 3 and
     # Elasticsearch 7.10, one after the other on loopback, and the tests marked `engine`
