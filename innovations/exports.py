@@ -13,6 +13,7 @@ and JSON are streamed, so 10,000 rows never sit in memory at once.
 
 import csv
 import datetime
+import itertools
 import tempfile
 from dataclasses import dataclass
 from typing import Any
@@ -243,15 +244,27 @@ class _Echo:
         return value
 
 
-def _csv_stream(state):
+def started_rows(state, flatten=True):
+    """``rows`` with the first chunk already read from the database.
+
+    A streamed response sends its status line and headers before its body: had the first
+    query failed inside the stream, the client would get a 200 and a truncated file. Reading
+    the first chunk here lets a database failure raise before the response exists (a 500).
+    """
+    iterator = rows(state, flatten)
+    first = list(itertools.islice(iterator, 1))
+    return itertools.chain(first, iterator)
+
+
+def _csv_stream(state, row_iterator):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # so that spreadsheet programs read UTF-8
     yield writer.writerow(COLUMN_NAMES)
-    for row in rows(state):
+    for row in row_iterator:
         yield writer.writerow(spreadsheet_row("" if value is None else value for value in row))
 
 
-def _json_stream(state):
+def _json_stream(state, row_iterator):
     encoder = DjangoJSONEncoder(ensure_ascii=False)
     meta = {
         "generated_at": timezone.now().isoformat(),
@@ -263,7 +276,7 @@ def _json_stream(state):
     head = encoder.encode(meta)
     yield head[:-1] + ', "results": ['
     first = True
-    for row in rows(state, flatten=False):
+    for row in row_iterator:
         yield (
             ("" if first else ",")
             + "\n"
@@ -283,10 +296,11 @@ def dict_of_lists(pairs):
 def _xlsx_file(state):
     from openpyxl import Workbook
 
+    row_iterator = started_rows(state)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("inovasi")
     sheet.append(COLUMN_NAMES)
-    for row in rows(state):
+    for row in row_iterator:
         sheet.append(spreadsheet_row(row))
     columns = workbook.create_sheet("kolom")
     columns.append(["name", "type", "description"])
@@ -309,9 +323,11 @@ def export_response(state, fmt):
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     filename = f"inovasi-jipp-sulsel-{datetime.date.today():%Y%m%d}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_stream(state), content_type=FORMATS[fmt])
+        stream = _csv_stream(state, started_rows(state))
+        response = StreamingHttpResponse(stream, content_type=FORMATS[fmt])
     elif fmt == "json":
-        response = StreamingHttpResponse(_json_stream(state), content_type=FORMATS[fmt])
+        stream = _json_stream(state, started_rows(state, flatten=False))
+        response = StreamingHttpResponse(stream, content_type=FORMATS[fmt])
     else:
         return FileResponse(
             _xlsx_file(state), as_attachment=True, filename=filename, content_type=FORMATS[fmt]
