@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_unpublished
 from core.cache import invalidate
 from innovations.models import InnovationPage
 
-from .models import MonitoringReport, ReviewAssignment
+from .models import MonitoringReport, ReviewAssignment, YearlyReport
 
 
 def schedule_recompute(years):
@@ -54,3 +54,14 @@ def innovation_changed(sender, instance, **kwargs):
     from .periods import last_completed_period, today
 
     schedule_recompute({last_completed_period().year, today().year})
+
+
+@receiver(post_save, sender=YearlyReport)
+def archive_published_report(sender, instance, **kwargs):
+    # Each save of a published report renews its archived PDF (a task: WeasyPrint takes
+    # a second or two).
+    if instance.is_published:
+        from .tasks import archive_yearly_report
+
+        report_id = instance.pk
+        transaction.on_commit(lambda: archive_yearly_report.enqueue(report_id=report_id))

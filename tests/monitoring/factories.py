@@ -1,7 +1,7 @@
 """Monitoring reports and peer-review assignments.
 
-    report = ReportFactory(innovation=page, year=2025, status="diverifikasi")
-    review = ReviewFactory(innovation=page, reviewer_agency=other_agency)  # reviewer serves it
+report = ReportFactory(innovation=page, year=2025, status="diverifikasi")
+review = ReviewFactory(innovation=page, reviewer_agency=other_agency)  # reviewer serves it
 """
 
 import datetime
