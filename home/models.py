@@ -9,8 +9,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core.seo import SeoMixin, organisation_data
 
-class HomePage(Page):
+
+class HomePage(SeoMixin, Page):
     """The portal's front page: what JIPP Sulsel is, key figures and what is new."""
 
     lead = models.CharField(
@@ -39,6 +41,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("beranda")
+
+    @property
+    def social_description(self):
+        return self.search_description or self.lead
+
+    def structured_data(self, request=None):
+        """The organisation behind the portal describes the home page."""
+        return {
+            "@context": "https://schema.org",
+            **organisation_data(request),
+            "description": self.lead,
+        }
 
     def get_context(self, request, *args, **kwargs):
         from publications.models import EventPage, NewsIndexPage, NewsPage, Partner

@@ -11,7 +11,13 @@ class InnovationsConfig(AppConfig):
 
         from core.cache import invalidate
 
-        from . import models
+        from . import models, views
+
+        # The catalogue page's routes are served by the views module; the models never
+        # import it (it imports them).
+        models.InnovationIndexPage.route_views.update(
+            catalogue=views.catalogue, compare=views.compare, map=views.innovation_map
+        )
 
         # Anything the catalogue, its pages or the API show starts a new cache generation.
         watched = [

@@ -10,50 +10,18 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.cache import generation, serve_cached
+from core.cache import serve_cached
 
 from .cache import facets_and_years, state_key, timeout
 from .exports import export_response
 from .filters import CatalogueFilter
-from .models import (
-    InnovationAward,
-    InnovationDocument,
-    InnovationGalleryImage,
-    InnovationPage,
-    InnovationReplication,
-    Region,
-)
+from .models import InnovationAward, InnovationPage, Region, card_queryset
 
 MAX_COMPARED = 4
-
-# Long rich-text fields a card never shows; loading them for 48 cards is wasted work.
-CARD_DEFERRED_FIELDS = (
-    "problem",
-    "approach",
-    "results",
-    "lessons_learned",
-    "sustainability",
-    "how_to_replicate",
-    "beneficiaries",
-    "regulation_prerequisites",
-    "staff_prerequisites",
-    "budget_prerequisites",
-    "infrastructure_prerequisites",
-)
-
-
-def card_queryset(queryset):
-    """Everything an innovation card shows, in a constant number of queries."""
-    return (
-        queryset.defer_streamfields()
-        .defer(*CARD_DEFERRED_FIELDS)
-        .select_related("agency", "hero_image")
-        .prefetch_related("regions", "sectors", "hero_image__renditions")
-    )
 
 
 def cached_html(view):
@@ -226,83 +194,6 @@ def innovation_map(request, index_page):
             "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
         },
     )
-
-
-def prefetch_innovation(page):
-    """Load every relation the innovation page shows at once, so that the page costs a
-    fixed number of queries however many figures, steps or replications it has."""
-    if not page.pk:
-        return
-    prefetch_related_objects(
-        [page],
-        "regions",
-        "sectors",
-        "sdgs",
-        "regulations",
-        "steps",
-        "key_figures",
-        Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
-        Prefetch(
-            "replications",
-            queryset=InnovationReplication.objects.select_related("region", "agency"),
-        ),
-        Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
-        Prefetch(
-            "gallery_images",
-            queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
-                "image__renditions"
-            ),
-        ),
-    )
-
-
-def innovation_page_context(page, request):
-    """What the innovation page needs before its cached fragments: the Open Graph image and
-    the keys that make those fragments follow changes elsewhere in the catalogue."""
-    og_image_url = None
-    if page.hero_image_id:
-        rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
-        og_image_url = request.build_absolute_uri(rendition.url)
-    return {
-        "og_image_url": og_image_url,
-        "catalogue_generation": generation(),
-        "cache_seconds": timeout(),
-    }
-
-
-def related_innovations(page, limit=3):
-    """Live innovations that share a sector or a region with `page`, most replicated first.
-
-    Finding them scans the catalogue (about 40 ms at 10,000 innovations on SQLite), so
-    their ids are cached for the current catalogue generation; the cards then cost one
-    query by primary key plus the card prefetches.
-    """
-    key = f"innovations:related:{page.pk}:{limit}:{generation()}"
-    ids = cache.get(key)
-    if ids is None:
-        sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=page.pk)
-        regions = InnovationPage.regions.through.objects.filter(innovationpage_id=page.pk)
-        sector_matches = InnovationPage.sectors.through.objects.filter(
-            sector_id__in=sectors.values("sector_id")
-        ).values("innovationpage_id")
-        region_matches = InnovationPage.regions.through.objects.filter(
-            region_id__in=regions.values("region_id")
-        ).values("innovationpage_id")
-        ids = list(
-            InnovationPage.objects.live()
-            .public()
-            .filter(Q(pk__in=sector_matches) | Q(pk__in=region_matches))
-            .exclude(pk=page.pk)
-            .order_by("-replication_count", "-launched_on", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        cache.set(key, ids, timeout() or 1)
-    if not ids:
-        return []
-    found = {
-        item.pk: item for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
-    }
-    return [found[pk] for pk in ids if pk in found]
 
 
 @require_safe

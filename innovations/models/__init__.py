@@ -10,6 +10,7 @@ from .pages import (
     InnovationPageTag,
     InnovationReplication,
     InnovationStep,
+    card_queryset,
 )
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
@@ -30,4 +31,5 @@ __all__ = [
     "Region",
     "Sector",
     "SustainableDevelopmentGoal",
+    "card_queryset",
 ]

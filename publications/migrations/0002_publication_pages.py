@@ -8,7 +8,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import publications.models.base
+import core.seo
 
 
 class Migration(migrations.Migration):
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "indeks kegiatan",
             },
             bases=(
-                publications.models.base.StructuredDataMixin,
+                core.seo.SeoMixin,
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
                 "wagtailcore.page",
             ),
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "pustaka sumber belajar",
                 "verbose_name_plural": "pustaka sumber belajar",
             },
-            bases=(publications.models.base.StructuredDataMixin, "wagtailcore.page"),
+            bases=(core.seo.SeoMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="NewsCategory",
@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "indeks berita",
             },
             bases=(
-                publications.models.base.StructuredDataMixin,
+                core.seo.SeoMixin,
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
                 "wagtailcore.page",
             ),
@@ -161,7 +161,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "halaman mitra",
                 "verbose_name_plural": "halaman mitra",
             },
-            bases=(publications.models.base.StructuredDataMixin, "wagtailcore.page"),
+            bases=(core.seo.SeoMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="RegulationIndexPage",
@@ -191,7 +191,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "daftar regulasi",
             },
             bases=(
-                publications.models.base.StructuredDataMixin,
+                core.seo.SeoMixin,
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
                 "wagtailcore.page",
             ),
@@ -590,7 +590,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "kegiatan",
             },
             bases=(
-                publications.models.base.StructuredDataMixin,
+                core.seo.SeoMixin,
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
                 "wagtailcore.page",
             ),
@@ -988,7 +988,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "sumber belajar",
                 "verbose_name_plural": "sumber belajar",
             },
-            bases=(publications.models.base.StructuredDataMixin, "wagtailcore.page"),
+            bases=(core.seo.SeoMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="LearningResourceDocument",
@@ -1348,7 +1348,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "berita",
                 "verbose_name_plural": "berita",
             },
-            bases=(publications.models.base.StructuredDataMixin, "wagtailcore.page"),
+            bases=(core.seo.SeoMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="NewsPageAuthor",

@@ -1,4 +1,4 @@
-"""What every publications page shares: listing helpers and structured data for search engines."""
+"""Field builders and listing helpers every publications page shares."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -66,35 +66,3 @@ def live_related_innovations(page):
         .defer_streamfields()
         .order_by("title")
     )
-
-
-class StructuredDataMixin:
-    """Open Graph and schema.org JSON-LD for a page.
-
-    Subclasses override `schema_type` and `structured_data()`; `social_image` and
-    `social_description` feed the Open Graph tags.
-    """
-
-    schema_type = "WebPage"
-    og_type = "website"
-
-    @property
-    def social_image(self):
-        return getattr(self, "lead_image", None)
-
-    @property
-    def social_description(self):
-        return self.search_description or getattr(self, "summary", "") or ""
-
-    def structured_data(self, request=None):
-        from publications.seo import organisation_data
-
-        return {
-            "@context": "https://schema.org",
-            "@type": self.schema_type,
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": "id",
-            "description": self.social_description,
-            "publisher": organisation_data(request),
-        }

@@ -7,11 +7,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from .base import StructuredDataMixin, intro_field
+from core.seo import SeoMixin, organisation_data
+
+from .base import intro_field
 from .snippets import Partner, Regulation
 
 
-class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
+class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
     """Laws and policies grouped by type, each linked to the innovations that rest on it."""
 
     intro = intro_field()
@@ -81,13 +83,12 @@ class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
                 "innovations": regulation.innovations.all(),
                 "canonical_url": url,
                 "og_title": str(regulation),
+                "seo_description": regulation.summary or regulation.title,
                 "structured_data": self.regulation_data(regulation, url, request),
             },
         )
 
     def regulation_data(self, regulation, url, request=None):
-        from publications.seo import organisation_data
-
         data = {
             "@context": "https://schema.org",
             "@type": "Legislation",
@@ -115,7 +116,7 @@ class RegulationIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         return urls
 
 
-class PartnersPage(StructuredDataMixin, Page):
+class PartnersPage(SeoMixin, Page):
     """The organisations that support the network, with logo, kind, link and description."""
 
     intro = intro_field()

@@ -17,10 +17,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.preview import HeadlessPreviewModeMixin
+from core.seo import SeoMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
-    StructuredDataMixin,
     demo_flag_field,
     intro_field,
     lead_image_field,
@@ -38,7 +38,7 @@ class RegistrationClosed(Exception):
     """The event cannot take this registration; the message says why, in Indonesian."""
 
 
-class EventIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
+class EventIndexPage(SeoMixin, RoutablePageMixin, Page):
     """Upcoming events at /kegiatan/ and past events at /kegiatan/lampau/."""
 
     intro = intro_field()
@@ -101,7 +101,7 @@ class EventIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         return urls
 
 
-class EventPage(HeadlessPreviewModeMixin, StructuredDataMixin, RoutablePageMixin, Page):
+class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
     """An event with its time in WITA, its place or online link, and a registration form."""
 
     class EventType(models.TextChoices):

@@ -13,10 +13,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.preview import HeadlessPreviewModeMixin
+from core.seo import SeoMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
-    StructuredDataMixin,
     demo_flag_field,
     intro_field,
     lead_image_field,
@@ -34,7 +34,7 @@ def paginate(request, queryset, per_page):
     return paginator.get_page(request.GET.get("halaman"))
 
 
-class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     """The news list at /berita/, its year archive and its RSS and Atom feeds."""
 
     intro = intro_field()
@@ -130,7 +130,7 @@ class NewsIndexPage(StructuredDataMixin, RoutablePageMixin, Page):
         return urls
 
 
-class NewsPage(HeadlessPreviewModeMixin, StructuredDataMixin, Page):
+class NewsPage(HeadlessPreviewModeMixin, SeoMixin, Page):
     """A news article: an event, an award, a policy or a story about an innovation."""
 
     date = models.DateField(

@@ -10,10 +10,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.preview import HeadlessPreviewModeMixin
+from core.seo import SeoMixin
 from home.blocks import BodyStreamBlock
 
 from .base import (
-    StructuredDataMixin,
     demo_flag_field,
     intro_field,
     lead_image_field,
@@ -26,7 +26,7 @@ from .snippets import ResourceTopic
 RESOURCES_PER_PAGE = 24
 
 
-class LearningResourceIndexPage(StructuredDataMixin, Page):
+class LearningResourceIndexPage(SeoMixin, Page):
     """The library of learning resources, filtered by type, topic and audience."""
 
     intro = intro_field()
@@ -71,7 +71,7 @@ class LearningResourceIndexPage(StructuredDataMixin, Page):
         return context
 
 
-class LearningResourcePage(HeadlessPreviewModeMixin, StructuredDataMixin, Page):
+class LearningResourcePage(HeadlessPreviewModeMixin, SeoMixin, Page):
     """A guide, toolkit, training module, video, template, report or regulation digest."""
 
     class ResourceType(models.TextChoices):

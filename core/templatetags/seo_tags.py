@@ -1,0 +1,32 @@
+"""Template tags of core/seo.html."""
+
+from django import template
+
+from core.seo import SOCIAL_IMAGE_SPEC, json_ld_script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's JSON-LD, or the `structured_data` a view of a routable page prepared."""
+    data = context.get("structured_data")
+    if data is None and hasattr(page, "structured_data"):
+        data = page.structured_data(context.get("request"))
+    return json_ld_script(data) if data else ""
+
+
+@register.simple_tag
+def social_image(page):
+    """The Open Graph image rendition of a page, or None."""
+    image = getattr(page, "social_image", None)
+    return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An absolute URL for Open Graph, built from the request's host."""
+    request = context.get("request")
+    if not url or url.startswith(("http://", "https://")) or request is None:
+        return url
+    return request.build_absolute_uri(url)
