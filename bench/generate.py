@@ -338,7 +338,10 @@ def bench_innovation(source, number, catalogue, now):
         "regions": regions,
         "sectors": {refs.sectors[slug] for slug in (*item["sectors"], *extra_sectors)},
         "sdgs": {refs.sdgs[goal] for goal in item["sdgs"]},
-        "regulations": [refs.regulations[slug] for slug in item["regulations"]][: 1 + number % 3],
+        # Regulations exist only where load_demo ran before.
+        "regulations": [
+            refs.regulations[slug] for slug in item["regulations"] if slug in refs.regulations
+        ][: 1 + number % 3],
         "tags": {source.pick(source.tags, number), source.pick(source.tags, number * 7 + 3)},
         "steps": [
             InnovationStep(sort_order=order, **step) for order, step in enumerate(item["steps"])
