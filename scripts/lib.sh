@@ -28,6 +28,19 @@ apt_install() {
     apt-get install -y -q --no-install-recommends "$@"
 }
 
+ensure_pdf_libraries() {
+    # WeasyPrint (the yearly report's PDF, monitoring/) loads Pango through ffi, and needs
+    # a font; pip cannot install either.
+    local missing=()
+    ldconfig -p | grep -q 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
+    ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
+    [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        stage "Installing Debian packages for PDF: ${missing[*]}"
+        apt_install "${missing[@]}"
+    fi
+}
+
 ensure_venv() {
     # One virtual environment for serving and testing; reinstalled only when a
     # requirements file changes (its hash is kept in .venv/.requirements.sha256).

@@ -9,6 +9,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.dev
 
 ensure_venv
 ensure_node_modules
+ensure_pdf_libraries
 
 stage "Applying database migrations"
 "$PY" manage.py migrate --no-input

@@ -31,6 +31,7 @@ ensure_system_packages() {
         stage "Installing Debian packages: ${missing[*]}"
         apt_install "${missing[@]}"
     fi
+    ensure_pdf_libraries
 }
 
 engine_tests() {
