@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Inti"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import richtext
+
+        richtext.connect()
