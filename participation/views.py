@@ -10,8 +10,14 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,6 +38,13 @@ SUBMIT_LIMIT = (5, 3600)  # reports per client per hour
 TRACK_LIMIT = (10, 900)  # sign-in attempts per client per 15 minutes
 TRACK_CODE_LIMIT = (20, 3600)  # attempts on one code from anywhere per hour
 ACTION_LIMIT = (20, 3600)  # additions, feedback, copies per client per hour
+
+
+def _see_other(url):
+    """303: after a POST the browser fetches the next page with GET."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
 
 
 def _throttled(request, template, context, retry_after):
@@ -150,7 +163,7 @@ def track(request):
     if not verdict.allowed:
         return _throttled(request, template, context, verdict.retry_after)
     if form.is_valid() and _sign_in(request, form):
-        return redirect(reverse("participation:track"), status=303)
+        return _see_other(reverse("participation:track"))
     if form.is_valid():
         form.add_error(None, _("Kode pelacakan atau kode rahasia tidak cocok."))
     return render(request, template, context)
@@ -172,9 +185,9 @@ def _track_action(request):
     action = request.POST.get("aksi")
     if action == "keluar":
         request.session.pop(SESSION_KEY, None)
-        return redirect(reverse("participation:track"), status=303)
+        return _see_other(reverse("participation:track"))
     if report is None:
-        return redirect(reverse("participation:track"), status=303)
+        return _see_other(reverse("participation:track"))
     verdict = hit_request(request, "participation.track.action", *ACTION_LIMIT)
     if not verdict.allowed:
         response = _render_report(request, report, status=429)
@@ -186,13 +199,13 @@ def _track_action(request):
         if not form.is_valid() or report.is_anonymised or report.status == "ditolak":
             return _render_report(request, report, status=400, addition_form=form)
         services.add_information(report, form.cleaned_data["body"])
-        return redirect(done + "tambah", status=303)
+        return _see_other(done + "tambah")
     if action == "tanggapan":
         form = FeedbackForm(request.POST)
         if not form.is_valid() or not report.awaits_feedback:
             return _render_report(request, report, status=400, feedback_form=form)
         services.give_feedback(report, form.cleaned_data["solved"], form.cleaned_data["comment"])
-        return redirect(done + "tanggapan", status=303)
+        return _see_other(done + "tanggapan")
     if action == "salinan":
         payload = json.dumps(services.personal_data(report), ensure_ascii=False, indent=2)
         response = HttpResponse(payload, content_type="application/json; charset=utf-8")
