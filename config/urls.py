@@ -14,7 +14,6 @@ from publications.views import robots_txt
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -35,6 +34,10 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("data-terbuka/", include("innovations.open_data")),
 ]
+
+# Django's own admin is a second login form with nothing editors need: development only.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import richtext
+        from . import bruteforce, richtext
 
         richtext.connect()
+        bruteforce.connect()

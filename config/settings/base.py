@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Locks out repeated failures at the admin login, password reset and page passwords.
+    "core.bruteforce.BruteForceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -155,6 +157,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Django's own admin at /django-admin/ (config/urls.py): off unless asked for; never in
+# production (config/settings/production.py).
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
 
 # Behind this many reverse proxies the client address comes from X-Forwarded-For
 # (core/throttle.py); 0 trusts no header.

@@ -1,4 +1,5 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -18,6 +18,7 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRE
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 
 DEBUG = False
+DJANGO_ADMIN_ENABLED = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names.")
