@@ -12,13 +12,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import BodyStreamBlock
+from core.fields import StreamField
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
-from home.blocks import BodyStreamBlock
 
 from .base import (
     demo_flag_field,

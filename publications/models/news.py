@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BodyStreamBlock
+from core.fields import StreamField
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
-from home.blocks import BodyStreamBlock
 
 from .base import (
     demo_flag_field,

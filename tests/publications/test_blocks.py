@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.blocks import BodyStreamBlock, sanitize_rich_text
+from core.blocks import BodyStreamBlock, sanitize_rich_text
 from tests.publications.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db

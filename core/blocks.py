@@ -1,6 +1,6 @@
 """The one shared set of StreamField blocks used by every body field in the project.
 
-Each block has a template under home/templates/home/blocks/, an icon and, where it can
+Each block has a template under core/templates/core/blocks/, an icon and, where it can
 be rendered without uploads or calls to other hosts, a preview value for the admin's
 block picker.
 """
@@ -73,7 +73,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Judul")
-        template = "home/blocks/heading.html"
+        template = "core/blocks/heading.html"
         preview_value = {"text": "Pelajaran dari kaji tiru", "size": "h2"}
         description = _("Judul bagian di dalam isi halaman.")
 
@@ -92,7 +92,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Gambar")
-        template = "home/blocks/image.html"
+        template = "core/blocks/image.html"
         description = _("Gambar dengan keterangan dan kredit foto.")
 
 
@@ -103,7 +103,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Kutipan")
-        template = "home/blocks/quote.html"
+        template = "core/blocks/quote.html"
         preview_value = {
             "text": "Inovasi bukan pilihan, melainkan kewajiban setiap perangkat daerah.",
             "attribution": "Biro Organisasi Setda Provinsi Sulawesi Selatan",
@@ -121,7 +121,7 @@ class EmbedWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Video/media sematan")
-        template = "home/blocks/embed.html"
+        template = "core/blocks/embed.html"
         # No preview value: rendering one would fetch oEmbed data from another host.
         description = _("Video atau media dari layanan lain, disematkan di halaman.")
 
@@ -139,7 +139,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Tautan dokumen")
-        template = "home/blocks/document.html"
+        template = "core/blocks/document.html"
         description = _("Tautan unduhan ke dokumen (PDF, DOCX, XLSX...).")
 
 
@@ -155,7 +155,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Kotak sorotan")
-        template = "home/blocks/callout.html"
+        template = "core/blocks/callout.html"
         preview_value = {
             "kind": "tip",
             "heading": "Kiat replikasi",
@@ -181,7 +181,7 @@ class KeyFiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Angka kunci")
-        template = "home/blocks/key_figures.html"
+        template = "core/blocks/key_figures.html"
         preview_value = {
             "heading": "Capaian 2021",
             "figures": [
@@ -223,7 +223,7 @@ class CaptionedTableBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Tabel")
-        template = "home/blocks/table.html"
+        template = "core/blocks/table.html"
         preview_value = {
             "caption": "Jumlah inovasi per tahun",
             "table": {
@@ -242,7 +242,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         label=_("Paragraf"),
         features=PARAGRAPH_FEATURES,
         icon="pilcrow",
-        template="home/blocks/paragraph.html",
+        template="core/blocks/paragraph.html",
         preview_value=(
             "<p>JIPP Sulsel adalah wadah berbagi pengetahuan inovasi pelayanan publik.</p>"
         ),
