@@ -40,7 +40,7 @@ def memberships(user):
 
 def forget(user):
     """Drop the per-object caches (after memberships or groups of this object change)."""
-    for name in (_GROUPS_CACHE, _MEMBERSHIPS_CACHE):
+    for name in (_GROUPS_CACHE, _MEMBERSHIPS_CACHE, "_agencies_own_page_ids"):
         if hasattr(user, name):
             delattr(user, name)
 
