@@ -10,6 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from core.seo import SeoMixin, organisation_data
+from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
+
+from .stats import featured_innovations, key_figures
 
 
 class HomePage(SeoMixin, Page):
@@ -55,10 +58,6 @@ class HomePage(SeoMixin, Page):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
-
-        from .stats import featured_innovations, key_figures
-
         context = super().get_context(request, *args, **kwargs)
         context["key_figures"] = key_figures()
         context["featured_innovations"] = featured_innovations(self)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField
 
+from innovations.models import InnovationPage
+
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
@@ -53,8 +55,6 @@ def live_related_innovations(page):
     Filtering by primary key also works in previews, where the relation is an in-memory
     FakeQuerySet without `live()`.
     """
-    from innovations.models import InnovationPage
-
     ids = [innovation.pk for innovation in page.related_innovations.all()]
     if not ids:
         return InnovationPage.objects.none()

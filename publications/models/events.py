@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.fields import StreamField
+from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
@@ -27,7 +28,6 @@ from .base import (
     live_related_innovations,
     related_innovations_field,
 )
-from .news import paginate
 
 EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Asia/Makassar")
 PAST_EVENTS_PER_PAGE = 20

@@ -1,6 +1,5 @@
 """News: the index at /berita/ (with year archive and feeds) and the article page."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.fields import StreamField
+from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
@@ -26,12 +26,6 @@ from .base import (
 from .snippets import NewsCategory
 
 NEWS_PER_PAGE = 12
-
-
-def paginate(request, queryset, per_page):
-    """One page of a listing; a bad or out-of-range ?halaman= gives the nearest valid page."""
-    paginator = Paginator(queryset, per_page)
-    return paginator.get_page(request.GET.get("halaman"))
 
 
 class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.fields import StreamField
+from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
@@ -20,7 +21,6 @@ from .base import (
     live_related_innovations,
     related_innovations_field,
 )
-from .news import paginate
 from .snippets import ResourceTopic
 
 RESOURCES_PER_PAGE = 24
