@@ -59,7 +59,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# The Content-Security-Policy header is set by config.middleware for every environment;
+# The Content-Security-Policy header is set by core.csp for every environment;
 # here it is always enforced, never report-only.
 CSP_REPORT_ONLY = False
 
