@@ -7,9 +7,10 @@ run:  ## Set up, load the demo content and serve on http://127.0.0.1:8000
 test:  ## Set up (PostgreSQL, Chromium) and run every check and test
 	bash scripts/test-all.sh
 
-lint:  ## ruff check and format check
+lint:  ## ruff check and format check, import contracts (.importlinter)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 bench:  ## Benchmarks at scale (bench/run.sh)
 	@test -f bench/run.sh || { echo "bench/run.sh does not exist yet"; exit 1; }

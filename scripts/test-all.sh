@@ -65,9 +65,10 @@ ensure_system_packages
 stage "PostgreSQL"
 start_postgres
 
-stage "Lint: ruff check and ruff format --check"
+stage "Lint: ruff check, ruff format --check and the import contracts (.importlinter)"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+"$VENV/bin/lint-imports"
 
 stage "Django system checks and migrations"
 "$PY" manage.py check --fail-level WARNING

@@ -21,6 +21,7 @@ from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
+from ..ical import calendar_response
 from .base import (
     demo_flag_field,
     intro_field,
@@ -89,8 +90,6 @@ class EventIndexPage(SeoMixin, RoutablePageMixin, Page):
 
     @path("kalender/", name="ical")
     def ical(self, request):
-        from publications.ical import calendar_response
-
         return calendar_response(
             request, list(self.upcoming_events()), filename="kegiatan-jipp-sulsel.ics"
         )
@@ -370,8 +369,6 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
 
     @path("kalender/", name="ical")
     def ical(self, request):
-        from publications.ical import calendar_response
-
         return calendar_response(request, [self], filename=f"{self.slug}.ics")
 
     def structured_data(self, request=None):

@@ -29,7 +29,13 @@ NEWS_PER_PAGE = 12
 
 
 class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
-    """The news list at /berita/, its year archive and its RSS and Atom feeds."""
+    """The news list at /berita/, its year archive and its RSS and Atom feeds.
+
+    The feeds are views (publications.feeds); the app config hands them to `feeds` when
+    the app is ready, so that models never import views.
+    """
+
+    feeds = {}
 
     intro = intro_field()
 
@@ -107,15 +113,11 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from publications.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return self.feeds["rss"](self)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from publications.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return self.feeds["atom"](self)(request)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
