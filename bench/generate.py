@@ -91,7 +91,7 @@ def generate(innovations, stdout, seed=2018):
         site = datafiles.read("site")
         home = demo_site.load_home_page(site)
         catalogue = demo_site.load_catalogue(home, site["catalogue"])
-        demo_innovations.load_agencies(datafiles.read("agencies")["agencies"])
+        demo_innovations.load_agencies(datafiles.read("innovations")["agencies"])
         agencies = generate_agencies(
             max(1, innovations * AGENCIES_PER_1000 // 1000), existing_bench_agencies()
         )

@@ -1,4 +1,4 @@
-"""The agencies and illustrated innovations of demo/data/agencies.yaml and innovations.yaml,
+"""The agencies and illustrated innovations of demo/data/innovations.yaml,
 published as case studies under the catalogue, and the home page's picks among them.
 
 Each innovation gets a hero picture in the colour of its first SDG, two gallery pictures
@@ -55,8 +55,8 @@ PAGE_FIELDS = (
 
 
 def load(stdout):
-    agencies = load_agencies(datafiles.read("agencies")["agencies"])
     data = datafiles.read("innovations")
+    agencies = load_agencies(data["agencies"])
     catalogue = models.InnovationIndexPage.objects.get()
     created = load_innovations(catalogue, data["innovations"])
     home = HomePage.objects.get()
