@@ -57,3 +57,15 @@ def register_zero_results_menu_item():
         icon_name="warning",
         order=1320,
     )
+register_snippet(PopularSearchViewSet)
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_search_terms_report(request, menu_items):
+    """One query log: the reports above, fed by search/models.py on every search.
+
+    Wagtail's own "Search terms" report (search promotions) reads a second log that only
+    `Query.add_hit()` fills; feeding it would write every search twice, and it cannot tell
+    which queries found nothing. Its menu item is removed; promoted results still work.
+    """
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
