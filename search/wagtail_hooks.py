@@ -57,7 +57,6 @@ def register_zero_results_menu_item():
         icon_name="warning",
         order=1320,
     )
-register_snippet(PopularSearchViewSet)
 
 
 @hooks.register("construct_reports_menu")
