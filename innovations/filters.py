@@ -38,6 +38,7 @@ MAX_QUERY_LENGTH = 200
 MAX_AGENCY_OPTIONS = 25
 MIN_YEAR = 1990
 YES, NO = "ya", "tidak"
+NEEDS_UPDATE, UP_TO_DATE = "perlu-pembaruan", "terpantau"
 PAGE_SIZES = (12, 24, 48)
 DEFAULT_PAGE_SIZE = PAGE_SIZES[0]
 
@@ -111,6 +112,12 @@ CHOICE_FACETS = {
         "budget", _("Biaya per tahun"), [(band.key, band.label) for band in BUDGET_BANDS]
     ),
     "status": _choice_facet("status", _("Status"), InnovationPage.Status.choices),
+    # No verified monitoring report for a period plus the grace days (monitoring/).
+    "pemantauan": _choice_facet(
+        "pemantauan",
+        _("Pemantauan"),
+        [(NEEDS_UPDATE, _("Perlu pembaruan")), (UP_TO_DATE, _("Terpantau"))],
+    ),
 }
 
 TAXONOMY_FACETS = {
@@ -134,6 +141,7 @@ FACET_ORDER = [
     "replicated",
     "budget",
     "status",
+    "pemantauan",
 ]
 RANGE_PARAMETERS = ("year_from", "year_to")
 OTHER_PARAMETERS = ("q", "sort", "page", "per_page")
@@ -374,6 +382,10 @@ class CatalogueFilter:
                 if len(values) == 1:
                     condition = Q(replication_count__gt=0)
                     queryset = queryset.filter(condition if values[0] == YES else ~condition)
+            elif name == "pemantauan":
+                if len(values) == 1:
+                    stale = InnovationPage.needs_update_q()
+                    queryset = queryset.filter(stale if values[0] == NEEDS_UPDATE else ~stale)
             elif name == "budget":
                 queryset = queryset.filter(self._budget_q(values))
             else:
@@ -457,6 +469,11 @@ class CatalogueFilter:
             key = Case(When(is_digital=True, then=Value(YES)), default=Value(NO))
         elif name == "replicated":
             key = Case(When(replication_count__gt=0, then=Value(YES)), default=Value(NO))
+        elif name == "pemantauan":
+            key = Case(
+                When(InnovationPage.needs_update_q(), then=Value(NEEDS_UPDATE)),
+                default=Value(UP_TO_DATE),
+            )
         elif name == "budget":
             whens = [When(cost__isnull=True, then=Value("tidak-diketahui"))]
             for band in BUDGET_BANDS:

@@ -1,6 +1,8 @@
 """Keep what depends on monitoring up to date: the innovation's verification date, the
 catalogue cache and the stored index (recomputed by a task, never on page view)."""
 
+import threading
+
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
@@ -13,12 +15,27 @@ from innovations.models import InnovationPage
 
 from .models import MonitoringReport, ReviewAssignment, YearlyReport
 
+_pending = threading.local()
+
 
 def schedule_recompute(years):
+    """Recompute `years` once the transaction commits. Many changes in one transaction
+    (a bulk import, load_demo publishing 70 pages) give one recompute, not one each: the
+    first callback to run takes every pending year, the others find nothing left."""
+    pending = getattr(_pending, "years", None)
+    if pending is None:
+        pending = _pending.years = set()
+    pending.update(int(year) for year in years)
+    transaction.on_commit(flush_recompute)
+
+
+def flush_recompute():
     from .tasks import recompute_index
 
-    years = sorted({int(year) for year in years})
-    transaction.on_commit(lambda: recompute_index.enqueue(years=years))
+    years = sorted(getattr(_pending, "years", ()))
+    if years:
+        _pending.years = set()
+        recompute_index.enqueue(years=years)
 
 
 def refresh_last_verified(innovation_id):
