@@ -91,6 +91,7 @@ MIDDLEWARE = [
     # Locks out repeated failures at the admin login, password reset and page passwords.
     "core.bruteforce.BruteForceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "agencies.middleware.AgencyScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
