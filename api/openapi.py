@@ -116,6 +116,12 @@ def innovation_filter_parameters():
             {"type": "string", "enum": ["ya", "tidak"]},
             "Replicated elsewhere at least once, or not.",
         ),
+        multi(
+            "minat",
+            choice_values["minat"],
+            "Replication interest: asked for (diminta), visited (dikunjungi), verified copy "
+            "(terverifikasi).",
+        ),
         query("year_from", year, "Launched in this year or later."),
         query("year_to", year, "Launched in this year or earlier (not before year_from)."),
         SEARCH,

@@ -26,7 +26,16 @@ from .models import (
     SustainableDevelopmentGoal,
 )
 
-ORDERINGS = ("title", "launched_on", "first_published_at", "last_published_at", "replication_count")
+# The replication counters are kept by the replication app (replication/stats.py).
+REPLICATION_COUNTERS = ("request_count", "visit_count", "verified_replication_count")
+ORDERINGS = (
+    "title",
+    "launched_on",
+    "first_published_at",
+    "last_published_at",
+    "replication_count",
+    *REPLICATION_COUNTERS,
+)
 
 
 class PrefetchedTagsField(Field):
@@ -81,6 +90,7 @@ INNOVATION_FIELDS = [
     "how_to_replicate",
     "regulations",
     "replication_count",
+    *REPLICATION_COUNTERS,
     "replications",
     "awards",
     "documents",
@@ -110,6 +120,7 @@ LISTING_FIELDS = [
     "status",
     "launched_on",
     "replication_count",
+    *REPLICATION_COUNTERS,
 ]
 
 # What to load, in one query each, for every field a response may include.

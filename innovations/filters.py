@@ -46,6 +46,12 @@ SORTS = {
     "terbaru": (_("Terbaru diluncurkan"), ("-launched_on", "-pk")),
     "az": (_("Nama A–Z"), ("title", "pk")),
     "replikasi": (_("Paling banyak direplikasi"), ("-replication_count", "title", "pk")),
+    # Counts kept by the replication app (replication/stats.py).
+    "diminati": (_("Paling banyak diminta replikasi"), ("-request_count", "title", "pk")),
+    "terverifikasi": (
+        _("Paling banyak replikasi terverifikasi"),
+        ("-verified_replication_count", "title", "pk"),
+    ),
     # Pages never published through a revision have no date: last on every database
     # (PostgreSQL would put NULLs first in a descending sort).
     "diperbarui": (
@@ -82,6 +88,11 @@ class Facet:
     limit: int | None = None  # when set, only the top `limit` values are listed
 
     @property
+    def parameter(self):
+        """The name of this facet in the public query string."""
+        return PUBLIC_NAMES.get(self.name, self.name)
+
+    @property
     def visible_options(self):
         """Values that would find something, and the ticked ones even if they no longer do."""
         return [option for option in self.options if option.count or option.selected]
@@ -107,6 +118,16 @@ CHOICE_FACETS = {
         "replicated",
         _("Replikasi"),
         [(YES, _("Sudah direplikasi")), (NO, _("Belum direplikasi"))],
+    ),
+    # Overlapping values (a visited innovation was also asked for): counted apart.
+    "minat": _choice_facet(
+        "minat",
+        _("Minat replikasi"),
+        [
+            ("diminta", _("Pernah diminta replikasi/kaji tiru")),
+            ("dikunjungi", _("Pernah dikunjungi untuk kaji tiru")),
+            ("terverifikasi", _("Replikasinya terverifikasi")),
+        ],
     ),
     "budget": _choice_facet(
         "budget", _("Biaya per tahun"), [(band.key, band.label) for band in BUDGET_BANDS]
@@ -139,20 +160,55 @@ FACET_ORDER = [
     "digital",
     "award",
     "replicated",
+    "minat",
     "budget",
     "status",
     "pemantauan",
 ]
+INTEREST_COUNTERS = {
+    "diminta": "request_count",
+    "dikunjungi": "visit_count",
+    "terverifikasi": "verified_replication_count",
+}
 RANGE_PARAMETERS = ("year_from", "year_to")
 OTHER_PARAMETERS = ("q", "sort", "page", "per_page")
 KNOWN_PARAMETERS = set(FACET_ORDER) | set(RANGE_PARAMETERS) | set(OTHER_PARAMETERS)
+# The catalogue's public query parameters are Indonesian; the views answer the old English
+# names with a 301 (core/query.py). Inside, and in the API (a documented contract), the
+# English names stay.
+PUBLIC_NAMES = {
+    "region": "wilayah",
+    "agency": "instansi",
+    "sector": "urusan",
+    "sdg": "tpb",
+    "stage": "tahap",
+    "form": "bentuk",
+    "award": "penghargaan",
+    "replicated": "direplikasi",
+    "budget": "anggaran",
+    "year_from": "tahun_dari",
+    "year_to": "tahun_sampai",
+    "sort": "urutan",
+    "page": "halaman",
+    "per_page": "per_halaman",
+}
+INTERNAL_NAMES = {public: name for name, public in PUBLIC_NAMES.items()}
+
+
+def internal_query(query):
+    """A public catalogue query string with the internal parameter names."""
+    renamed = QueryDict(mutable=True)
+    for name, values in query.lists():
+        renamed.setlist(INTERNAL_NAMES.get(name, name), values)
+    return renamed
 
 
 class CatalogueFilter:
     """The state of one catalogue view: selected facet values, year range, text, sort, page."""
 
-    def __init__(self, params=None):
+    def __init__(self, params=None, names=None):
         params = params if params is not None else QueryDict()
+        self.names = names or {}  # parameter names as the notices show them
         self.notices = []
         self.selected = {}  # facet name -> list of string values, in request order
         self._ids = {}  # taxonomy facet name -> list of primary keys
@@ -200,7 +256,14 @@ class CatalogueFilter:
 
     # Parsing
 
+    @classmethod
+    def from_query(cls, query):
+        """The state of a public catalogue URL (Indonesian parameter names)."""
+        return cls(internal_query(query), names=PUBLIC_NAMES)
+
     def notice(self, message, **values):
+        if "name" in values:
+            values["name"] = self.names.get(values["name"], values["name"])
         if values:
             values = {
                 key: ", ".join(str(item) for item in value) if isinstance(value, list) else value
@@ -343,7 +406,7 @@ class CatalogueFilter:
                 continue
             values = value if isinstance(value, list | tuple) else [value]
             pairs += [(name, str(item)) for item in values]
-        encoded = urlencode(pairs)
+        encoded = urlencode([(PUBLIC_NAMES.get(name, name), value) for name, value in pairs])
         return f"?{encoded}" if encoded else "?"
 
     # Querying
@@ -382,6 +445,11 @@ class CatalogueFilter:
                 if len(values) == 1:
                     condition = Q(replication_count__gt=0)
                     queryset = queryset.filter(condition if values[0] == YES else ~condition)
+            elif name == "minat":
+                condition = Q(pk__in=[])
+                for value in values:
+                    condition |= Q(**{f"{INTEREST_COUNTERS[value]}__gt": 0})
+                queryset = queryset.filter(condition)
             elif name == "pemantauan":
                 if len(values) == 1:
                     stale = InnovationPage.needs_update_q()
@@ -465,6 +533,14 @@ class CatalogueFilter:
 
     def _choice_counts(self, name, queryset):
         spec = CHOICE_FACETS[name]
+        if name == "minat":
+            counts = queryset.aggregate(
+                **{
+                    value: Count("pk", filter=Q(**{f"{counter}__gt": 0}))
+                    for value, counter in INTEREST_COUNTERS.items()
+                }
+            )
+            return self._facet(name, spec, counts)
         if name == "digital":
             key = Case(When(is_digital=True, then=Value(YES)), default=Value(NO))
         elif name == "replicated":
@@ -487,6 +563,9 @@ class CatalogueFilter:
             row["facet_value"]: row["n"]
             for row in queryset.annotate(n=Count("pk")).order_by("facet_value")
         }
+        return self._facet(name, spec, counts)
+
+    def _facet(self, name, spec, counts):
         selected = self.selected.get(name, [])
         facet = Facet(name, spec["label"])
         for value, label in spec["choices"].items():
