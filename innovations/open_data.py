@@ -141,7 +141,7 @@ def open_data_page(request):
             "title": _("Inovasi"),
             "description": _(
                 "Semua inovasi yang terbit: identitas, klasifikasi, tahapan, biaya, replikasi "
-                "dan penghargaan. Bisa difilter seperti katalog, misalnya ?region=73.71."
+                "dan penghargaan. Bisa difilter seperti katalog, misalnya ?wilayah=73.71."
             ),
             "downloads": [
                 (fmt.upper(), reverse("innovations:export", kwargs={"fmt": fmt})) for fmt in FORMATS

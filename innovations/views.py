@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.cache import serve_cached
+from core.query import renamed_parameters
 
 from .cache import facets_and_years, state_key, timeout
 from .exports import export_response
-from .filters import CatalogueFilter
+from .filters import PUBLIC_NAMES, CatalogueFilter
 from .models import InnovationAward, InnovationPage, Region, card_queryset
 
 MAX_COMPARED = 4
@@ -29,19 +30,20 @@ def cached_html(view):
 
     Catalogue, compare, map and innovation pages carry no form with a CSRF token and
     nothing personal for anonymous visitors, so the same HTML serves everyone asking for
-    the same URL until the content changes.
+    the same URL until the content changes. Links with the old English parameter names
+    are redirected (301) to the Indonesian ones first.
     """
 
     @wraps(view)
     def wrapper(request, index_page):
         return serve_cached(request, lambda: view(request, index_page), timeout())
 
-    return wrapper
+    return renamed_parameters(PUBLIC_NAMES)(wrapper)
 
 
 @cached_html
 def catalogue(request, index_page):
-    state = CatalogueFilter(request.GET)
+    state = CatalogueFilter.from_query(request.GET)
     results = state.ordered(state.apply())
     paginator = Paginator(card_queryset(results), state.per_page)
     try:
@@ -166,7 +168,7 @@ def region_counts(state):
 
 @cached_html
 def innovation_map(request, index_page):
-    state = CatalogueFilter(request.GET)
+    state = CatalogueFilter.from_query(request.GET)
     regions = region_counts(state)
     catalogue_url = index_page.get_url(request)
     for region in regions:
@@ -197,6 +199,7 @@ def innovation_map(request, index_page):
 
 
 @require_safe
+@renamed_parameters(PUBLIC_NAMES)
 def export(request, fmt):
-    state = CatalogueFilter(request.GET)
+    state = CatalogueFilter.from_query(request.GET)
     return export_response(state, fmt)

@@ -55,14 +55,14 @@ def test_filter_open_and_compare(page, catalogue_site, axe_violations):
 
     # Ticking a facet applies it at once (catalogue.js) and keeps focus on the box.
     page.get_by_label(re.compile(r"^Kesehatan")).check()
-    expect(page).to_have_url(re.compile(r"/inovasi/\?.*sector=kesehatan"))
+    expect(page).to_have_url(re.compile(r"/inovasi/\?.*urusan=kesehatan"))
     expect(page.locator(".results__count")).to_have_text("2 inovasi")
     expect(page.get_by_label(re.compile(r"^Kesehatan"))).to_be_focused()
     expect(page.get_by_role("link", name="Sekolah Ramah Anak")).to_have_count(0)
 
     # A second facet through the submit button, as without JavaScript.
     page.get_by_label("Urutkan").select_option("az")
-    expect(page).to_have_url(re.compile(r"sort=az"))
+    expect(page).to_have_url(re.compile(r"urutan=az"))
     titles = page.locator(".icard__title a")
     expect(titles).to_have_text(["Dukcapil Goes to Village", "Puskesmas Keliling Pesisir"])
 
@@ -86,7 +86,7 @@ def test_filter_open_and_compare(page, catalogue_site, axe_violations):
 
 
 def test_bad_filter_shows_a_notice(page, catalogue_site):
-    response = page.goto("/inovasi/?region=99.99&stage=penerapan")
+    response = page.goto("/inovasi/?wilayah=99.99&tahap=penerapan")
 
     assert response.status == 200
     expect(page.get_by_role("status")).to_contain_text("region")
@@ -99,6 +99,6 @@ def test_map_shows_markers_and_the_table(page, catalogue_site, axe_violations):
     expect(page.locator("#innovation-map")).to_be_visible()
     expect(page.locator(".map-marker")).to_have_count(2)
     expect(page.get_by_role("link", name="Kota Makassar")).to_have_attribute(
-        "href", "/inovasi/?region=73.71"
+        "href", "/inovasi/?wilayah=73.71"
     )
     assert axe_violations(page) == []

@@ -15,7 +15,7 @@ def stage_counts(client):
         box["value"]: soup.find("label", attrs={"for": box["id"]})
         .select_one(".facet__count")
         .contents[0]
-        for box in soup.select('.filters input[name="stage"]')
+        for box in soup.select('.filters input[name="tahap"]')
     }
 
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from innovations.filters import PUBLIC_NAMES
 from innovations.models import InnovationPage, SustainableDevelopmentGoal
 from tests.innovations.factories import (
     AgencyFactory,
@@ -36,7 +37,7 @@ def notices(response):
 def facet_counts(response, name):
     soup = soup_of(response)
     counts = {}
-    for box in soup.select(f'.filters input[name="{name}"]'):
+    for box in soup.select(f'.filters input[name="{PUBLIC_NAMES.get(name, name)}"]'):
         label = soup.find("label", attrs={"for": box["id"]})
         counts[box["value"]] = int(label.select_one(".facet__count").contents[0])
     return counts
@@ -110,34 +111,34 @@ def test_catalogue_lists_live_innovations_newest_first(client, varied):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("region=73.02", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("wilayah=73.02", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
         (
-            "region=73.02&region=73.71",
+            "wilayah=73.02&wilayah=73.71",
             {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
         ),
-        ("sector=kesehatan", {"Puskesmas Keliling", "Desa Cerdas"}),
-        ("sdg=4", {"Aplikasi Sekolah Bersih"}),
-        ("stage=uji_coba&stage=inisiatif", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
-        ("form=tata_kelola", {"Aplikasi Sekolah Bersih"}),
+        ("urusan=kesehatan", {"Puskesmas Keliling", "Desa Cerdas"}),
+        ("tpb=4", {"Aplikasi Sekolah Bersih"}),
+        ("tahap=uji_coba&tahap=inisiatif", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("bentuk=tata_kelola", {"Aplikasi Sekolah Bersih"}),
         ("digital=ya", {"Puskesmas Keliling"}),
         ("digital=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
         (
             "digital=ya&digital=tidak",
             {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
         ),
-        ("award=kipp", {"Puskesmas Keliling"}),
-        ("replicated=ya", {"Puskesmas Keliling"}),
-        ("replicated=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
-        ("budget=di-bawah-50-juta", {"Puskesmas Keliling"}),
+        ("penghargaan=kipp", {"Puskesmas Keliling"}),
+        ("direplikasi=ya", {"Puskesmas Keliling"}),
+        ("direplikasi=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("anggaran=di-bawah-50-juta", {"Puskesmas Keliling"}),
         (
-            "budget=250-juta-1-miliar&budget=tidak-diketahui",
+            "anggaran=250-juta-1-miliar&anggaran=tidak-diketahui",
             {"Aplikasi Sekolah Bersih", "Desa Cerdas"},
         ),
         ("status=terhenti_sementara", {"Aplikasi Sekolah Bersih"}),
-        ("year_from=2020", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
-        ("year_to=2021", {"Aplikasi Sekolah Bersih", "Puskesmas Keliling"}),
-        ("year_from=2019&year_to=2022", {"Aplikasi Sekolah Bersih"}),
-        ("sector=kesehatan&region=73.02", {"Desa Cerdas"}),
+        ("tahun_dari=2020", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("tahun_sampai=2021", {"Aplikasi Sekolah Bersih", "Puskesmas Keliling"}),
+        ("tahun_dari=2019&tahun_sampai=2022", {"Aplikasi Sekolah Bersih"}),
+        ("urusan=kesehatan&wilayah=73.02", {"Desa Cerdas"}),
         ("q=sekolah", {"Aplikasi Sekolah Bersih"}),
     ],
 )
@@ -159,13 +160,13 @@ def test_every_facet_filters_the_catalogue(client, varied, query, expected):
 def test_agency_facet_filters_by_slug(client, varied):
     agency = varied["school"].agency
 
-    response = client.get(f"/inovasi/?agency={agency.slug}")
+    response = client.get(f"/inovasi/?instansi={agency.slug}")
 
     assert titles(response) == ["Aplikasi Sekolah Bersih"]
 
 
 def test_facet_counts_ignore_their_own_selection_but_follow_the_others(client, varied):
-    response = client.get("/inovasi/?region=73.71&stage=penerapan")
+    response = client.get("/inovasi/?wilayah=73.71&tahap=penerapan")
 
     # Other regions keep counting what they would add under the stage filter...
     assert facet_counts(response, "region") == {"73.71": 1}
@@ -201,50 +202,50 @@ def test_unfiltered_facet_counts(client, varied):
     ],
 )
 def test_sorting(client, varied, sort, expected):
-    assert titles(client.get(f"/inovasi/?sort={sort}")) == expected
+    assert titles(client.get(f"/inovasi/?urutan={sort}")) == expected
 
 
 def test_sort_by_recently_updated(client, varied):
     varied["school"].save_revision().publish()
 
-    assert titles(client.get("/inovasi/?sort=diperbarui"))[0] == "Aplikasi Sekolah Bersih"
+    assert titles(client.get("/inovasi/?urutan=diperbarui"))[0] == "Aplikasi Sekolah Bersih"
 
 
 def test_pagination_keeps_the_filters_in_every_link(client, catalogue):
     for number in range(14):
         InnovationPageFactory(parent=catalogue, title=f"Inovasi {number:02d}")
 
-    first = soup_of(client.get("/inovasi/?sort=az&stage=penerapan"))
+    first = soup_of(client.get("/inovasi/?urutan=az&tahap=penerapan"))
     assert len(first.select(".icard")) == 12
     next_link = first.select_one('.pagination a[rel="next"]')["href"]
-    assert next_link == "?stage=penerapan&sort=az&page=2"
+    assert next_link == "?tahap=penerapan&urutan=az&halaman=2"
 
     second = client.get(f"/inovasi/{next_link}")
     assert titles(second) == ["Inovasi 12", "Inovasi 13"]
     assert soup_of(second).select_one('.pagination a[aria-current="page"]').get_text() == "2"
 
-    wide = client.get("/inovasi/?per_page=24")
+    wide = client.get("/inovasi/?per_halaman=24")
     assert len(titles(wide)) == 14
 
 
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("region=99.99", "region"),
-        ("region=%3Cscript%3E", "region"),
-        ("stage=selesai", "stage"),
-        ("sdg=99", "sdg"),
-        ("agency=" + "x" * 5000, "agency"),
-        ("year_from=abc", "abc"),
-        ("year_from=1700", "1700"),
-        ("sort=random", "random"),
-        ("page=abc", "abc"),
-        ("page=999", "999"),
-        ("per_page=1000", "1000"),
+        ("wilayah=99.99", "wilayah"),
+        ("wilayah=%3Cscript%3E", "wilayah"),
+        ("tahap=selesai", "tahap"),
+        ("tpb=99", "tpb"),
+        ("instansi=" + "x" * 5000, "instansi"),
+        ("tahun_dari=abc", "abc"),
+        ("tahun_dari=1700", "1700"),
+        ("urutan=random", "random"),
+        ("halaman=abc", "abc"),
+        ("halaman=999", "999"),
+        ("per_halaman=1000", "1000"),
         ("foo=bar", "foo"),
-        ("sort=az&sort=terbaru", "sort"),
+        ("urutan=az&urutan=terbaru", "urutan"),
         ("q=" + "puskesmas " * 30, "q"),
-        ("region=%00%ff", "region"),
+        ("wilayah=%00%ff", "wilayah"),
     ],
 )
 def test_bad_filter_values_are_ignored_with_a_notice(client, varied, query, message):
@@ -257,21 +258,21 @@ def test_bad_filter_values_are_ignored_with_a_notice(client, varied, query, mess
 
 
 def test_unknown_values_next_to_valid_ones_keep_the_valid_filter(client, varied):
-    response = client.get("/inovasi/?stage=uji_coba&stage=salah&region=73.02")
+    response = client.get("/inovasi/?tahap=uji_coba&tahap=salah&wilayah=73.02")
 
     assert titles(response) == ["Aplikasi Sekolah Bersih"]
-    assert notices(response) == ["Nilai filter “stage” tidak dikenal dan diabaikan: salah."]
+    assert notices(response) == ["Nilai filter “tahap” tidak dikenal dan diabaikan: salah."]
 
 
 def test_many_repeated_values_are_capped_with_a_notice(client, varied):
-    response = client.get("/inovasi/?" + "&".join(["stage=penerapan"] * 200))
+    response = client.get("/inovasi/?" + "&".join(["tahap=penerapan"] * 200))
 
     assert titles(response) == ["Puskesmas Keliling"]
     assert any("Terlalu banyak nilai" in text for text in notices(response))
 
 
 def test_reversed_year_range_is_swapped(client, varied):
-    response = client.get("/inovasi/?year_from=2022&year_to=2019")
+    response = client.get("/inovasi/?tahun_dari=2022&tahun_sampai=2019")
 
     assert titles(response) == ["Aplikasi Sekolah Bersih"]
     assert any("ditukar" in text for text in notices(response))
@@ -284,7 +285,7 @@ def test_too_many_parameters_is_a_bad_request(client, varied):
 
 
 def test_empty_state(client, varied):
-    response = client.get("/inovasi/?stage=inisiatif&digital=ya")
+    response = client.get("/inovasi/?tahap=inisiatif&digital=ya")
 
     soup = soup_of(response)
     assert soup.select_one(".results__count").get_text(strip=True) == "0 inovasi"
@@ -293,12 +294,12 @@ def test_empty_state(client, varied):
 
 
 def test_active_filters_link_to_the_view_without_them(client, varied):
-    soup = soup_of(client.get("/inovasi/?stage=penerapan&region=73.71"))
+    soup = soup_of(client.get("/inovasi/?tahap=penerapan&wilayah=73.71"))
 
     links = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".active-filters a")}
     assert links == {
-        "Kota Makassar × (hapus filter)": "?stage=penerapan",
-        "Penerapan × (hapus filter)": "?region=73.71",
+        "Kota Makassar × (hapus filter)": "?tahap=penerapan",
+        "Penerapan × (hapus filter)": "?wilayah=73.71",
     }
 
 
@@ -312,18 +313,18 @@ def test_catalogue_works_without_javascript(client, varied):
     assert not soup.select("[style]") and not soup.find("style")
     compare = soup.select_one("form#compare-form")
     assert compare["action"] == "/inovasi/bandingkan/" and compare["method"] == "get"
-    boxes = soup.select('input[name="id"][form="compare-form"]')
+    boxes = soup.select('input[name="id"][bentuk="compare-form"]')
     assert {int(box["value"]) for box in boxes} == {page.pk for page in varied.values()}
 
 
 def test_export_links_carry_the_filters(client, varied):
-    soup = soup_of(client.get("/inovasi/?stage=penerapan&sort=az&page=1"))
+    soup = soup_of(client.get("/inovasi/?tahap=penerapan&urutan=az&halaman=1"))
 
     hrefs = [a["href"] for a in soup.select(".results__exports a")]
     assert hrefs == [
-        "/inovasi/ekspor.csv?stage=penerapan",
-        "/inovasi/ekspor.json?stage=penerapan",
-        "/inovasi/ekspor.xlsx?stage=penerapan",
+        "/inovasi/ekspor.csv?tahap=penerapan",
+        "/inovasi/ekspor.json?tahap=penerapan",
+        "/inovasi/ekspor.xlsx?tahap=penerapan",
     ]
 
 
@@ -354,10 +355,12 @@ def make_catalogue(catalogue, count):
         AwardItemFactory(page=page)
 
 
-QUERY = "/inovasi/?region=73.71&sector=kesehatan&stage=penerapan&digital=ya&award=kipp&sort=az"
+QUERY = (
+    "/inovasi/?wilayah=73.71&urusan=kesehatan&tahap=penerapan&digital=ya&penghargaan=kipp&urutan=az"
+)
 
 
-@pytest.mark.parametrize("url", ["/inovasi/", QUERY, QUERY + "&per_page=48"])
+@pytest.mark.parametrize("url", ["/inovasi/", QUERY, QUERY + "&per_halaman=48"])
 def test_query_count_does_not_grow_with_the_number_of_innovations(
     client, catalogue, django_assert_num_queries, url, settings
 ):
@@ -380,13 +383,13 @@ def test_anonymous_responses_are_cached_until_the_catalogue_changes(
     client, catalogue, django_assert_max_num_queries
 ):
     InnovationPageFactory(parent=catalogue, title="Pertama")
-    assert titles(client.get("/inovasi/?sort=az")) == ["Pertama"]
+    assert titles(client.get("/inovasi/?urutan=az")) == ["Pertama"]
     with django_assert_max_num_queries(8):
-        assert titles(client.get("/inovasi/?sort=az")) == ["Pertama"]
+        assert titles(client.get("/inovasi/?urutan=az")) == ["Pertama"]
 
     InnovationPageFactory(parent=catalogue, title="Kedua")
 
-    assert titles(client.get("/inovasi/?sort=az")) == ["Kedua", "Pertama"]
+    assert titles(client.get("/inovasi/?urutan=az")) == ["Kedua", "Pertama"]
 
 
 def test_signed_in_editors_never_get_the_shared_copy(client, catalogue, django_user_model):

@@ -71,7 +71,7 @@ def test_csv_export_of_a_filtered_view(client, pages):
 
 
 def test_json_export_keeps_lists_and_describes_columns(client, pages):
-    data = json.loads(body(client.get("/inovasi/ekspor.json?sort=az")))
+    data = json.loads(body(client.get("/inovasi/ekspor.json?urutan=az")))
 
     assert [c["name"] for c in data["columns"]] == COLUMN_NAMES
     assert data["filters"] == {"sort": ["az"]}
@@ -81,7 +81,7 @@ def test_json_export_keeps_lists_and_describes_columns(client, pages):
 
 
 def test_xlsx_export(client, pages):
-    response = client.get("/inovasi/ekspor.xlsx?region=73.02")
+    response = client.get("/inovasi/ekspor.xlsx?wilayah=73.02")
 
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
@@ -91,7 +91,7 @@ def test_xlsx_export(client, pages):
     assert len(list(workbook["kolom"].values)) == len(COLUMNS) + 1
 
 
-@pytest.mark.parametrize("query", ["region=99.99", "stage=x", "year_from=abc", "foo=1"])
+@pytest.mark.parametrize("query", ["wilayah=99.99", "tahap=x", "tahun_dari=abc", "foo=1"])
 def test_export_with_unusable_filters_is_a_bad_request(client, pages, query):
     response = client.get(f"/inovasi/ekspor.csv?{query}")
 

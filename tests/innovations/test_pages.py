@@ -196,7 +196,7 @@ def test_map_lists_counts_per_region_with_links_into_the_catalogue(client, catal
     InnovationPageFactory(parent=catalogue, regions=[region("73.71")])
     InnovationPageFactory(parent=catalogue, regions=[region("73.71"), region("73.02")])
 
-    soup = soup_of(client.get("/inovasi/peta/?stage=penerapan"))
+    soup = soup_of(client.get("/inovasi/peta/?tahap=penerapan"))
 
     rows = {
         tr.th.get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True)
@@ -206,7 +206,7 @@ def test_map_lists_counts_per_region_with_links_into_the_catalogue(client, catal
     assert rows["Kabupaten Bulukumba"] == "1"
     assert rows["Kabupaten Bantaeng"] == "0"
     link = soup.find("a", string="Kota Makassar")
-    assert link["href"] == "/inovasi/?stage=penerapan&region=73.71"
+    assert link["href"] == "/inovasi/?tahap=penerapan&wilayah=73.71"
     markers = json.loads(soup.find("script", id="map-markers").string)
     assert {m["name"]: m["count"] for m in markers} == {
         "Kota Makassar": 2,

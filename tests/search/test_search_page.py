@@ -102,8 +102,8 @@ def test_zero_results_page_is_helpful(client, innovations):
     empty = soup.select_one(".search-empty")
     assert "Tidak ada hasil" in empty.get_text()
     links = [link["href"] for link in empty.select("a")]
-    assert any(href.startswith("/inovasi/?sector=") for href in links)
-    assert any(href.startswith("/inovasi/?region=") for href in links)
+    assert any(href.startswith("/inovasi/?urusan=") for href in links)
+    assert any(href.startswith("/inovasi/?wilayah=") for href in links)
     assert "?q=puskesmas" in links
 
 
