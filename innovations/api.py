@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from core.serializers import choice
 
 from .models import (
+    CASE_STUDY_RICH_TEXT_FIELDS,
     Agency,
     Award,
     InnovationAward,
@@ -45,14 +46,8 @@ class PrefetchedTagsField(Field):
         return sorted(tag.name for tag in value.all())
 
 
-RICH_TEXT_FIELDS = [
-    "problem",
-    "approach",
-    "results",
-    "lessons_learned",
-    "sustainability",
-    "how_to_replicate",
-]
+# Rich text is expanded for a whole response in one pass (api/serializers.py).
+RICH_TEXT_FIELDS = list(CASE_STUDY_RICH_TEXT_FIELDS)
 
 INNOVATION_FIELDS = [
     "tagline",

@@ -27,6 +27,9 @@ from .models import (
 # A (relation, page model) pair is prefetched with only the pages the API may show.
 RELATED_INNOVATIONS = [("related_innovations", InnovationPage)]
 
+# What every publication listing starts with.
+LISTING_IDENTITY = ["id", "type", "detail_url", "html_url", "slug", "title"]
+
 # Rows and snippets shown only inside a publication: their fields, no URL of their own.
 NESTED_FIELDS = {
     Regulation: ["kind", "number", "year", "issuer", "title", "slug", "document"],
@@ -71,12 +74,7 @@ class NewsFields:
         "related_innovations",
     ]
     listing_default_fields = [
-        "id",
-        "type",
-        "detail_url",
-        "html_url",
-        "slug",
-        "title",
+        *LISTING_IDENTITY,
         "date",
         "category",
         "summary",
@@ -112,12 +110,7 @@ class LearningResourceFields:
         "related_innovations",
     ]
     listing_default_fields = [
-        "id",
-        "type",
-        "detail_url",
-        "html_url",
-        "slug",
-        "title",
+        *LISTING_IDENTITY,
         "resource_type",
         "topics",
         "audience",
@@ -156,12 +149,7 @@ class EventFields:
         "related_innovations",
     ]
     listing_default_fields = [
-        "id",
-        "type",
-        "detail_url",
-        "html_url",
-        "slug",
-        "title",
+        *LISTING_IDENTITY,
         "event_type",
         "start",
         "end",

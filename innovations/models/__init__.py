@@ -1,5 +1,6 @@
 from .pages import (
     BUDGET_BANDS,
+    CASE_STUDY_RICH_TEXT_FIELDS,
     BudgetBand,
     InnovationAward,
     InnovationDocument,
@@ -16,6 +17,7 @@ from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoa
 
 __all__ = [
     "BUDGET_BANDS",
+    "CASE_STUDY_RICH_TEXT_FIELDS",
     "BudgetBand",
     "Agency",
     "Award",

@@ -65,14 +65,17 @@ BUDGET_BANDS = [
 ]
 
 
-# Long rich-text fields a card never shows; loading them for 48 cards is wasted work.
-CARD_DEFERRED_FIELDS = (
+CASE_STUDY_RICH_TEXT_FIELDS = (
     "problem",
     "approach",
     "results",
     "lessons_learned",
     "sustainability",
     "how_to_replicate",
+)
+# Long text fields a card never shows; loading them for 48 cards is wasted work.
+CARD_DEFERRED_FIELDS = (
+    *CASE_STUDY_RICH_TEXT_FIELDS,
     "beneficiaries",
     "regulation_prerequisites",
     "staff_prerequisites",
