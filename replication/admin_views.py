@@ -5,6 +5,7 @@ see all and verify implemented replications."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -85,7 +86,8 @@ def detail(request, pk):
         pk=pk,
     )
     if not can_handle(request.user, replication):
-        raise PermissionDenied
+        # Not found rather than forbidden: another agency's requests are not even there.
+        raise Http404
     author = _author(request.user)
     allowed = [
         name for name in workflow.allowed_actions(replication, author) if name in STAFF_ACTIONS

@@ -39,7 +39,7 @@ def test_counts_for_answers_every_id_in_one_query(three, django_assert_num_queri
 
 
 def catalogue_page(client, catalogue, **params):
-    response = client.get(catalogue.url, params)
+    response = client.get(catalogue.url, params, follow=True)  # old parameter names answer 301
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
 
