@@ -88,6 +88,17 @@ def own_page_ids(user):
     return getattr(user, _OWN_PAGE_IDS_CACHE)
 
 
+def foreign_pending_ids(user):
+    """Ids of other agencies' live pages with an unpublished draft (whose admin title is
+    the draft's). A list, for search backends; pending drafts are few at any time."""
+    ids = []
+    own = own_page_ids(user)
+    for model in _scoped_models:
+        pending = model.objects.filter(live=True, has_unpublished_changes=True)
+        ids.extend(pk for pk in pending.values_list("pk", flat=True) if pk not in own)
+    return ids
+
+
 def visible_q(user):
     """A Page filter: every page except scoped pages of agencies the user does not serve.
 

@@ -57,11 +57,13 @@ def explorer_shows_own_agency_pages(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def chooser_shows_public_and_own_pages(pages, request):
     # Linking to a published innovation of another agency is what the public can do too;
-    # its drafts and unpublished pages stay out of sight.
+    # one with a pending draft is left out, since the chooser shows the draft's title.
     if access.is_agency_scoped(request.user):
         from django.db.models import Q
 
-        pages = pages.filter(Q(live=True) | scoping.visible_q(request.user))
+        pages = pages.filter(Q(live=True) | scoping.visible_q(request.user)).exclude(
+            pk__in=scoping.foreign_pending_ids(request.user)
+        )
     return pages
 
 
@@ -73,16 +75,19 @@ class AgencyPagesSummaryItem(PagesSummaryItem):
         from wagtail.permissions import policy_registry
 
         context = super().get_context_data(parent_context)
-        context["total_pages"] = (
-            policy_registry.get_by_type(Page)
-            .explorable_instances(self.request.user)
-            .exclude(depth=1)
-            .count()
-        )
+        root_page = context["root_page"]
+        if root_page is not None:
+            context["total_pages"] = (
+                policy_registry.get_by_type(Page)
+                .explorable_instances(self.request.user)
+                .descendant_of(root_page, inclusive=True)
+                .exclude(depth=1)
+                .count()
+            )
         return context
 
 
-@hooks.register("construct_homepage_summary_items")
+@hooks.register("construct_homepage_summary_items", order=100)
 def count_only_own_pages(request, items):
     if access.is_agency_scoped(request.user):
         items[:] = [
