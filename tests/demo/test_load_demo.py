@@ -198,6 +198,21 @@ class LoadDemoTests(TestCase):
         self.assertIn(("KIPP", "Top 45"), awards)
         self.assertTrue({short for short, _ in awards} >= {"KIPP", "IGA", "KIPP Sulsel"})
 
+    def test_figures_of_innovations_at_the_initiative_stage_are_targets(self):
+        figures = InnovationKeyFigure.objects.select_related("page")
+        initiative = InnovationPage.Stage.INITIATIVE
+        for figure in figures:
+            with self.subTest(page=figure.page.slug, figure=figure.label):
+                expected = (
+                    InnovationKeyFigure.Kind.TARGET
+                    if figure.page.stage == initiative
+                    else InnovationKeyFigure.Kind.ACHIEVED
+                )
+                self.assertEqual(figure.kind, expected)
+        rapor = InnovationPage.objects.get(title="Rapor Digital dan Orang Tua Terhubung")
+        self.assertEqual(rapor.stage, initiative)
+        self.assertTrue(rapor.key_figures.exists())
+
     def test_images_are_small_generated_files_in_the_demo_collection(self):
         images = get_image_model().objects.filter(collection__name="Demo")
         self.assertGreaterEqual(images.count(), 3 * 60)
