@@ -1,5 +1,5 @@
 # Thin wrappers: the work is done by the scripts they call.
-.PHONY: run test lint bench engine engine-stop
+.PHONY: run test lint bench engine engine-stop prod-local prod-local-stop
 
 run:  ## Set up, load the demo content and serve on http://127.0.0.1:8000
 	bash scripts/run.sh
@@ -23,3 +23,9 @@ engine:  ## Start a real search engine on 127.0.0.1 (ENGINE=opensearch|elasticse
 
 engine-stop:  ## Stop the engine started by `make engine`
 	bash search/engine/engine.sh stop $(ENGINE)
+
+prod-local:  ## The production topology on loopback: nginx, 2 gunicorn replicas, Redis, PostgreSQL, 3 OpenSearch nodes
+	bash deploy/prod-local.sh start
+
+prod-local-stop:  ## Stop everything `make prod-local` started
+	bash deploy/prod-local.sh stop
