@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 from search.conf import search_backends_from_environment
@@ -187,6 +188,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "JIPP Sulsel"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# E-mail (workflow notices, invitations, password reset): EMAIL_URL, e.g.
+# smtp://user:secret@mail.example.go.id:587/?tls=True, or EMAIL_HOST, EMAIL_PORT, EMAIL_USER,
+# EMAIL_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL. Development prints to the console, tests
+# keep messages in memory.
+_EMAIL = dj_email_url.parse(os.environ["EMAIL_URL"]) if os.environ.get("EMAIL_URL") else {}
+EMAIL_BACKEND = _EMAIL.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST") or os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(_EMAIL.get("EMAIL_PORT") or os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER") or os.environ.get("EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = bool(_EMAIL.get("EMAIL_USE_TLS")) or env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = bool(_EMAIL.get("EMAIL_USE_SSL")) or env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_CONFIGURED = bool(os.environ.get("EMAIL_URL") or os.environ.get("EMAIL_HOST"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "JIPP Sulsel <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Workflow notices go to the people of each step only (agencies/notifications.py).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Invitations to set a password (agencies/onboarding.py) expire after this many seconds.
+AGENCIES_INVITATION_TIMEOUT = int(os.environ.get("AGENCIES_INVITATION_TIMEOUT", str(7 * 86400)))
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors' avatars are not fetched from gravatar.com: no third-party requests from the admin.
