@@ -77,3 +77,30 @@ def verified_replications(page):
 @register.simple_tag
 def similar_innovations(page, limit=3):
     return matching.similar(page, limit)
+
+
+@register.simple_tag
+def prefetch_for_compare(innovations):
+    """Load what the compare page's replication rows show for every column at once: steps,
+    documents, replication rows and verified reports (by innovation id)."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from innovations.models import InnovationDocument, InnovationReplication
+
+    prefetch_related_objects(
+        innovations,
+        "steps",
+        Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
+        Prefetch(
+            "replications",
+            queryset=InnovationReplication.objects.select_related("region", "agency"),
+        ),
+    )
+    reports = {}
+    for report in ReplicationRequest.objects.filter(
+        innovation__in=innovations, verified_at__isnull=False
+    ).only("innovation_id", "institution", "province", "first_results", "implemented_on"):
+        reports.setdefault(report.innovation_id, []).append(report)
+    for innovation in innovations:
+        innovation.verified_reports = reports.get(innovation.pk, [])
+    return ""
