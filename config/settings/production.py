@@ -81,5 +81,7 @@ LOGGING = {
     "loggers": {
         # Requests with a forged Host header are noise, not errors.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # A line per background task (index updates on every save) drowns the request log.
+        "django_tasks": {"level": "WARNING"},
     },
 }
