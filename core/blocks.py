@@ -61,6 +61,9 @@ class SafeRichTextBlock(blocks.RichTextBlock):
         return RichText(sanitize_rich_text(value))
 
 
+# The blocks below share one shape (fields, then Meta with icon, label, template, preview
+# value, description) and the duplicates scan pairs them: kept as is, because each block
+# is a form editors fill in and reading its fields in one place beats a generated class.
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("teks judul"), max_length=160)
     size = blocks.ChoiceBlock(

@@ -157,6 +157,8 @@ class InnovationFields:
 
 
 # Taxonomies: each lists the public innovations attached to an entry through `count_relation`.
+# One declaration per endpoint, alike on purpose (the duplicates scan pairs them): each is the
+# documented field list of one endpoint, read and changed on its own.
 TAXONOMY_ORDERINGS = ("name", "innovation_count")
 
 
