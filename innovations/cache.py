@@ -26,14 +26,37 @@ def state_key(state, include_sort=False):
     return f"{generation()}:{digest.hexdigest()[:32]}"
 
 
+# The search app registers here how to answer the catalogue from the engine when one is
+# configured (search.catalogue.engine_for: state -> an engine catalogue or None). None
+# means the database answers, as it does whenever the engine cannot.
+catalogue_engine = None
+
+
+def engine_for(state):
+    """The engine's catalogue for `state` (cached on it), or None for the database."""
+    if not hasattr(state, "_catalogue_engine"):
+        state._catalogue_engine = catalogue_engine(state) if catalogue_engine else None
+    return state._catalogue_engine
+
+
+def counted(state):
+    """(facets, year counts) for `state`: from the engine when it answers, else the database."""
+    engine = engine_for(state)
+    if engine is not None:
+        answer = engine.facets_and_years()
+        if answer is not None:
+            return answer
+    return state.facets(), state.year_counts()
+
+
 def facets_and_years(state):
     """(facets, year counts) for `state`, from the cache when this generation has them."""
     seconds = timeout()
     if not seconds:
-        return state.facets(), state.year_counts()
+        return counted(state)
     key = f"innovations:catalogue:facets:{state_key(state)}"
     found = cache.get(key)
     if found is None:
-        found = (state.facets(), state.year_counts())
+        found = counted(state)
         cache.set(key, found, seconds)
     return found

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from core.cache import serve_cached
 from core.query import renamed_parameters
 
-from .cache import facets_and_years, state_key, timeout
+from .cache import engine_for, facets_and_years, state_key, timeout
 from .exports import export_response
 from .filters import PUBLIC_NAMES, CatalogueFilter
 from .models import InnovationAward, InnovationPage, Region, card_queryset
@@ -44,8 +44,12 @@ def cached_html(view):
 @cached_html
 def catalogue(request, index_page):
     state = CatalogueFilter.from_query(request.GET)
-    results = state.ordered(state.apply())
-    paginator = Paginator(card_queryset(results), state.per_page)
+    engine = engine_for(state)
+    if engine is not None:
+        results = engine.results(card_queryset, state.per_page, state.page)
+    else:
+        results = card_queryset(state.ordered(state.apply()))
+    paginator = Paginator(results, state.per_page)
     try:
         page = paginator.page(state.page)
     except PageNotAnInteger:

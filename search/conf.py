@@ -46,22 +46,33 @@ SYNONYMS = [
 # Text in Indonesian: lower case, accents folded (café -> cafe), Indonesian stop words and the
 # Indonesian (Tala) stemmer, so that "pelayanan" and "layanan" meet at "layan".
 INDONESIAN_ANALYSIS = {
+    # Names are written with and without their apostrophes (Pa'biritta, Pabiritta): an
+    # apostrophe inside a word is dropped, in documents and queries alike.
+    "char_filter": {
+        "inner_apostrophe": {
+            "type": "pattern_replace",
+            "pattern": "(?<=\\p{L})['\u2019\u02bc`](?=\\p{L})",
+            "replacement": "",
+        }
+    },
     "filter": {
         "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
         "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
         "edgengram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
-        "indonesian_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS},
+        "indonesian_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
     },
     "analyzer": {
         # Used for every text field the mapping does not give an analyzer of its own.
         "default": {
             "type": "custom",
+            "char_filter": ["inner_apostrophe"],
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding", "indonesian_stop", "indonesian_stemmer"],
         },
         # The same analysis for queries, with the synonyms above.
         "default_search": {
             "type": "custom",
+            "char_filter": ["inner_apostrophe"],
             "tokenizer": "standard",
             "filter": [
                 "lowercase",
@@ -74,12 +85,14 @@ INDONESIAN_ANALYSIS = {
         # Autocomplete: prefixes of every word, from two letters on.
         "edgengram_analyzer": {
             "type": "custom",
+            "char_filter": ["inner_apostrophe"],
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding", "edgengram"],
         },
         # Whole words for the "did you mean" term suggester: stems would read oddly.
         "suggest_analyzer": {
             "type": "custom",
+            "char_filter": ["inner_apostrophe"],
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding"],
         },
@@ -119,22 +132,29 @@ def search_backends_from_environment(environ=None):
         )
     query_timeout = env_float(environ, "SEARCH_TIMEOUT", "2")
     index_timeout = env_float(environ, "SEARCH_INDEX_TIMEOUT", "10")
+    engine_urls = [part.strip() for part in url.split(",") if part.strip()]
     engine_backend = {
         "BACKEND": f"search.backends.{engine}",
-        "URLS": [part.strip() for part in url.split(",") if part.strip()],
+        "URLS": engine_urls,
         "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "jipp_"),
         # Queries: a short timeout and no retries, so that a slow engine does not hold a page
         # (the page then answers from the database backend). Writes (publishing) may wait
         # longer; rebuild_search_index allows more still.
         "QUERY_TIMEOUT": query_timeout,
         "TIMEOUT": index_timeout,
-        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        # A node that refuses the connection is retried on the next node of a cluster.
+        "OPTIONS": {"max_retries": len(engine_urls) - 1, "retry_on_timeout": False},
         # `update_index` builds a new index and then moves the alias: no downtime.
         "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": {
             "settings": {
                 "analysis": INDONESIAN_ANALYSIS,
-                "index": {"number_of_shards": 1, "number_of_replicas": 0},
+                # One replica per shard on a cluster (SEARCH_INDEX_REPLICAS=1), so that losing
+                # a node loses no data and searches go on; none on a single node.
+                "index": {
+                    "number_of_shards": 1,
+                    "number_of_replicas": int(environ.get("SEARCH_INDEX_REPLICAS", "0")),
+                },
             }
         },
     }

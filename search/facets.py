@@ -8,6 +8,7 @@ the number of matches.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -125,25 +126,52 @@ def _passes(item, selected, skip=None):
     return True
 
 
-def apply_facets(items, selected, names):
-    """Return (items passing every selected facet, [(facet, label, [FacetValue])])."""
+def count_facets(items, selected):
+    """(items passing every selected facet, {facet: {value: count}}) over all `items`.
+
+    Each facet counts the items that pass every *other* selected facet.
+    """
     kept = [item for item in items if _passes(item, selected)]
-    type_labels = {item.type_key: item.type_label for item in items}
-    facets = []
-    for facet, label in FACETS:
-        counts = Counter()
+    counts = {}
+    for facet, _label in FACETS:
+        counter = Counter()
         for item in items:
             if _passes(item, selected, skip=facet):
-                counts.update(_values(item, facet))
-        if facet == "jenis":
-            labels = type_labels
-        elif facet == "tahun":
-            labels = {key: key for key in counts}
-        else:
-            labels = names.get(facet, {})
+                counter.update(_values(item, facet))
+        counts[facet] = dict(counter)
+    return kept, counts
+
+
+def _type_labels():
+    labels = {REGULATION_TYPE: str(Regulation._meta.verbose_name).capitalize()}
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            labels.setdefault(type_key_for(model), str(model._meta.verbose_name).capitalize())
+    return labels
+
+
+def build_facets(counts, selected):
+    """[(facet, label, [FacetValue])] from counts; names read in one query per taxonomy."""
+    names = {
+        "jenis": _type_labels(),
+        "wilayah": dict(
+            Region.objects.filter(slug__in=counts.get("wilayah", {})).values_list("slug", "name")
+        )
+        if counts.get("wilayah")
+        else {},
+        "urusan": dict(
+            Sector.objects.filter(slug__in=counts.get("urusan", {})).values_list("slug", "name")
+        )
+        if counts.get("urusan")
+        else {},
+    }
+    facets = []
+    for facet, label in FACETS:
+        labels = names.get(facet, {})
         values = [
             FacetValue(key, labels.get(key, key), count, selected.get(facet) == key)
-            for key, count in counts.items()
+            for key, count in counts.get(facet, {}).items()
+            if count
         ]
         if facet == "tahun":
             values.sort(key=lambda value: value.key, reverse=True)
@@ -151,7 +179,7 @@ def apply_facets(items, selected, names):
             values.sort(key=lambda value: (-value.count, str(value.label)))
         if values:
             facets.append((facet, label, values))
-    return kept, facets
+    return facets
 
 
 def catalogue_facets():

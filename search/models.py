@@ -1,5 +1,9 @@
 """What visitors search for, counted per day, for the top and zero-result queries report."""
 
+import hashlib
+import hmac
+
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -46,3 +50,140 @@ class SearchQueryDay(models.Model):
                 )
         except IntegrityError:
             cls.objects.filter(query_string=query_string, date=today).update(**updates)
+
+
+class SearchSynonym(models.Model):
+    """A group of words that mean the same in a search, kept by moderators in the admin.
+
+    Applied when searching, never when indexing: on the engine the search analyzer's synonym
+    filter is updated in place (search.synonyms), on the database backend the query is
+    expanded; no reindex is needed.
+    """
+
+    terms = models.CharField(
+        _("kata dan frasa"),
+        max_length=500,
+        help_text=_(
+            "Kata atau frasa yang bermakna sama, dipisah koma, misalnya: "
+            "“apotek, apotik” atau “bpjs, badan penyelenggara jaminan sosial”."
+        ),
+    )
+    active = models.BooleanField(_("aktif"), default=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("sinonim pencarian")
+        verbose_name_plural = _("sinonim pencarian")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def phrases(self):
+        return normalised_group(self.terms)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.phrases()) < 2:
+            raise ValidationError({"terms": _("Isi paling sedikit dua kata atau frasa.")})
+
+
+def normalised_group(text):
+    """The distinct phrases of a comma-separated group, lower-case, printable."""
+    phrases = []
+    for part in text.split(","):
+        phrase = " ".join("".join(c for c in part if c.isprintable()).lower().split())
+        phrase = phrase.replace("=>", " ").replace("#", " ").strip()
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+    return phrases
+
+
+class PopularSearch(models.Model):
+    """A query staff choose to show under "Pencarian populer" on the search page."""
+
+    query_string = models.CharField(_("kata pencarian"), max_length=120)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    allowed = models.BooleanField(
+        _("boleh tampil"),
+        default=True,
+        help_text=_(
+            "Tampilkan kata ini di daftar populer. Kata yang tidak dicentang tidak pernah "
+            "ditampilkan meskipun sering dicari."
+        ),
+    )
+    pinned = models.BooleanField(
+        _("selalu tampil"),
+        default=False,
+        help_text=_("Tampil di urutan teratas meskipun jarang dicari."),
+    )
+
+    class Meta:
+        verbose_name = _("pencarian populer")
+        verbose_name_plural = _("pencarian populer")
+        ordering = ["sort_order", "query_string"]
+        constraints = [
+            models.UniqueConstraint(fields=["query_string"], name="unique_popular_search")
+        ]
+
+    def __str__(self):
+        return self.query_string
+
+    def save(self, *args, **kwargs):
+        self.query_string = normalise_query_string(self.query_string)[:120]
+        super().save(*args, **kwargs)
+
+
+class SearchQueryClient(models.Model):
+    """One client searched a query on a day; counts distinct clients, never stores the IP.
+
+    `client` is a keyed hash of the address and the day: it cannot be reversed into an
+    address and it changes every day, so it does not follow a person from day to day.
+    Rows older than SEARCH_LOG_RETENTION_DAYS are deleted by `purge_search_log`.
+    """
+
+    query_string = models.CharField(_("kata pencarian"), max_length=255)
+    date = models.DateField(_("tanggal"), db_index=True)
+    client = models.CharField(_("klien (hash harian)"), max_length=32)
+
+    class Meta:
+        verbose_name = _("klien pencarian")
+        verbose_name_plural = _("klien pencarian")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_string", "date", "client"], name="unique_query_client_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query_string} ({self.date})"
+
+    @classmethod
+    def record(cls, query_string, address):
+        """Count the client once per query and day, by a keyed hash of address and day."""
+        query_string = normalise_query_string(query_string)[:255]
+        if not query_string or not address:
+            return
+        today = timezone.localdate()
+        digest = hmac.new(
+            settings.SECRET_KEY.encode(), f"{today}:{address}".encode(), hashlib.sha256
+        ).hexdigest()[:32]
+        cls.objects.bulk_create(
+            [cls(query_string=query_string, date=today, client=digest)], ignore_conflicts=True
+        )
+
+
+class SearchTerm(models.Model):
+    """A word of the published content: the vocabulary for typo and variant correction."""
+
+    key = models.CharField(_("kunci"), max_length=64, unique=True)
+    form = models.CharField(_("bentuk"), max_length=64)
+    frequency = models.PositiveIntegerField(_("frekuensi"), default=1)
+
+    class Meta:
+        verbose_name = _("kosakata pencarian")
+        verbose_name_plural = _("kosakata pencarian")
+
+    def __str__(self):
+        return self.form

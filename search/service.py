@@ -5,8 +5,10 @@ engine's highlights and "did you mean" suggestion. When the engine is down or sl
 warning and answers from the database backend instead; after a failure the engine is left
 alone for a short while so that every request does not wait for the same timeout.
 
-Facets and filters are computed in the database over those ids (`search.facets`), so they
-work the same on every backend.
+`search_page` answers the search page: on the engine in one request (the ranked page, the
+true total, facet counts over all matches as aggregations, highlights for the shown page and
+the suggestion); on the database backend over every match, the facets counted in the
+database (`search.facets`).
 """
 
 import json
@@ -19,18 +21,21 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 
 from publications.models import Regulation
 
 from .backends import SUGGEST_FIELD, UnavailableBackend
 from .conf import FIELD_BOOSTS
+from .documents import REGIONS, SECTORS, TYPE, YEAR
 from .highlight import clean_engine_fragment
 from .query import plain_query, query_words
+from .understanding import database_text, engine_text, understand
 
 logger = logging.getLogger(__name__)
 
-# Facets count, and pages page through, the best matches up to this many ("200+ hasil"):
-# the engine query and the facet queries grow with it (measured in bench/search.py).
+# How many ranked matches find_matches returns (the relevance evaluation and the bench read
+# the top ten); the search page counts and pages through all matches (search_page).
 MAX_MATCHES = 200
 ENGINE_PAUSE_SECONDS = 30
 _ENGINE_PAUSE_KEY = "search:engine-paused"
@@ -57,10 +62,6 @@ class Matches:
     suggestion: str = ""
     backend: str = "database"
     fell_back: bool = False
-
-    @property
-    def capped(self):
-        return len(self.ranked) >= MAX_MATCHES
 
 
 def engine_backend():
@@ -123,16 +124,29 @@ def resume_engine():
 
 
 def database_matches(query, max_matches=MAX_MATCHES):
+    """Ranked matches from the database backend: all of them when max_matches is None.
+
+    The query and its other phrasings (search.understanding: corrections, variants,
+    synonyms, acronyms) each match when all their words do; when none does, any word may.
+    """
     backend = get_search_backend("database")
-    text = plain_query(query)
-    matches = Matches(backend="database")
+    understanding = understand(query)
+    phrasings = [database_text(query), *map(database_text, understanding.alternatives)]
+    phrasings = [text for text in dict.fromkeys(phrasings) if text]
+    matches = Matches(backend="database", suggestion=understanding.suggestion)
+    pages_queryset = Page.objects.live().public().only("pk")
     for operator in ("and", "or"):
-        pages = backend.search(text, Page.objects.live().public(), operator=operator)[:max_matches]
-        regulations = backend.search(text, Regulation, operator=operator)[:max_matches]
+        search_query = PlainText(phrasings[0], operator=operator)
+        for text in phrasings[1:]:
+            search_query |= PlainText(text, operator=operator)
+        pages = backend.search(search_query, pages_queryset)
+        regulations = backend.search(search_query, Regulation.objects.only("pk"))
+        if max_matches is not None:
+            pages, regulations = pages[:max_matches], regulations[:max_matches]
         ranked = [("page", page.pk) for page in pages]
         ranked += [("regulation", regulation.pk) for regulation in regulations]
         if ranked:
-            matches.ranked = ranked[:max_matches]
+            matches.ranked = ranked if max_matches is None else ranked[:max_matches]
             break
     return matches
 
@@ -148,7 +162,8 @@ def _fields(backend):
 # Ranking on the engine, tuned on the judged set (manage.py evaluate_search):
 # - every query word is stemmed and any of them may match, the fields taken as one
 #   (cross_fields: title, tagline and summary boosted, then all text);
-# - misspelt whole words match through `_suggest` with edit distance (fuzziness AUTO);
+# - misspelt whole words match through `_suggest` with edit distance (none under four
+#   letters, one up to five, two from six: AUTO:4,6);
 # - documents that hold all the words, or the words as a phrase, rank higher.
 # On the 48 judged queries this scored nDCG@10 0.874 where "most of the words must match"
 # (most_fields, 2<75%) scored 0.825: recall matters for short Indonesian queries.
@@ -158,14 +173,33 @@ RANKING = {
     "fuzzy_boost": 0.5,
     "all_words_boost": 2,
     "phrase_boost": 2,
+    "alternative_boost": 0.8,
 }
 
 
-def engine_query(backend, query, minimum_should_match=None):
-    """The engine query for a cleaned query string; see RANKING."""
-    text = plain_query(query)
+def engine_query(backend, query, minimum_should_match=None, understanding=None):
+    """The engine query for a cleaned query string; see RANKING.
+
+    Other phrasings of the query (search.understanding: corrections, run-together words,
+    spelling variants, acronyms; synonyms are the analyzer's) match too, as all their words.
+    """
+    text = engine_text(query)
     fields = _fields(backend)
     minimum_should_match = minimum_should_match or RANKING["minimum_should_match"]
+    if understanding is None:
+        understanding = understand(query, synonyms=False)
+    alternatives = [
+        {
+            "multi_match": {
+                "query": engine_text(alternative),
+                "fields": fields,
+                "type": RANKING["type"],
+                "operator": "and",
+                "boost": RANKING["alternative_boost"],
+            }
+        }
+        for alternative in understanding.alternatives
+    ]
     should = [
         {
             "multi_match": {
@@ -208,13 +242,14 @@ def engine_query(backend, query, minimum_should_match=None):
                                 "match": {
                                     SUGGEST_FIELD: {
                                         "query": text,
-                                        "fuzziness": "AUTO",
+                                        "fuzziness": "AUTO:4,6",
                                         "prefix_length": 1,
                                         "minimum_should_match": minimum_should_match,
                                         "boost": RANKING["fuzzy_boost"],
                                     }
                                 }
                             },
+                            *alternatives,
                         ],
                         "minimum_should_match": 1,
                     }
@@ -341,63 +376,10 @@ def _engine_matches(backend, query, max_matches, highlight, minimum_should_match
     matches.ranked = _ranked_hits(backend, response)
     if highlight:
         matches.highlights = _highlights(backend, response)
-    matches.suggestion = _suggestion(query, response.get("suggest", {}).get("spelling", []))
+    matches.suggestion = understand(query, synonyms=False).suggestion or _suggestion(
+        query, response.get("suggest", {}).get("spelling", [])
+    )
     return matches
-
-
-def engine_highlights(query, matches, keys):
-    """Engine highlights for the (kind, pk) pairs shown on the current page only.
-
-    Highlighting every one of the ranked matches costs the engine far more than the search
-    itself, so the ranked list is fetched without highlights and this asks for ten.
-    """
-    engine = engine_backend()
-    if matches.backend != "engine" or engine is None or not keys:
-        return {}
-    page_ids = [str(pk) for kind, pk in keys if kind == "page"]
-    regulation_ids = [str(pk) for kind, pk in keys if kind == "regulation"]
-    regulation_type = engine.mapping_class(Regulation).get_content_type()
-    wanted = {
-        "bool": {
-            "should": [
-                {
-                    "bool": {
-                        "filter": [
-                            {"ids": {"values": page_ids}},
-                            {"match": {"_django_content_type": "wagtailcore.Page"}},
-                        ]
-                    }
-                },
-                {
-                    "bool": {
-                        "filter": [
-                            {"ids": {"values": regulation_ids}},
-                            {"match": {"_django_content_type": regulation_type}},
-                        ]
-                    }
-                },
-            ],
-            "minimum_should_match": 1,
-        }
-    }
-    body = {
-        "query": {"bool": {"must": engine_query(engine, query), "filter": [wanted]}},
-        "size": len(keys),
-        "_source": False,
-        "stored_fields": ["pk"],
-        "highlight": HIGHLIGHT,
-    }
-    try:
-        response = engine_search(
-            engine,
-            body,
-            index=",".join(engine_indices(engine)),
-            request_timeout=engine.query_timeout,
-        )
-    except Exception:
-        logger.warning("Search engine unavailable for highlights", exc_info=True)
-        return {}
-    return _highlights(engine, response)
 
 
 def _highlights(backend, response):
@@ -427,3 +409,117 @@ def _suggestion(query, entries):
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+@dataclass
+class SearchPage:
+    """One page of the search page's answer: counts and facets cover every match."""
+
+    total: int = 0
+    keys: list = field(default_factory=list)  # (kind, pk) of the shown page, best first
+    facet_counts: dict = field(default_factory=dict)  # facet -> {value: count}
+    highlights: dict = field(default_factory=dict)
+    suggestion: str = ""
+    backend: str = "database"
+    fell_back: bool = False
+    page_number: int = 1
+
+
+FACET_FIELDS = {"jenis": TYPE, "wilayah": REGIONS, "urusan": SECTORS, "tahun": YEAR}
+MAX_FACET_VALUES = 500
+
+
+def search_page(query, selected, page_number, per_page, *, use_engine=True):
+    """The page `page_number` of matches passing the `selected` facets, with true counts."""
+    if not query_words(query):
+        return SearchPage()
+    engine = engine_backend() if use_engine else None
+    if engine is not None and not engine_paused():
+        try:
+            return engine_search_page(engine, query, selected, page_number, per_page)
+        except Exception:
+            logger.warning("Search engine unavailable; answering from the database", exc_info=True)
+            pause_engine()
+    answer = database_search_page(query, selected, page_number, per_page)
+    answer.fell_back = engine is not None
+    return answer
+
+
+def database_search_page(query, selected, page_number, per_page):
+    from .facets import count_facets, describe
+
+    matches = database_matches(query, max_matches=None)
+    items, _names = describe(matches.ranked)
+    kept, counts = count_facets(items, selected)
+    pages = max(1, -(-len(kept) // per_page))
+    page_number = min(max(1, page_number), pages)
+    shown = kept[(page_number - 1) * per_page : page_number * per_page]
+    return SearchPage(
+        total=len(kept),
+        keys=[(item.kind, item.pk) for item in shown],
+        facet_counts=counts,
+        suggestion=matches.suggestion,
+        page_number=page_number,
+    )
+
+
+def _terms(field_name, values):
+    return {"terms": {field_name: list(values)}}
+
+
+def engine_search_page(backend, query, selected, page_number, per_page):
+    """Ranked page, total, facet aggregations, highlights and suggestion in one request."""
+    filters = {facet: _terms(FACET_FIELDS[facet], [value]) for facet, value in selected.items()}
+    aggregations = {}
+    for facet, field_name in FACET_FIELDS.items():
+        others = [clause for name, clause in filters.items() if name != facet]
+        aggregations[facet] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": {"terms": {"field": field_name, "size": MAX_FACET_VALUES}}},
+        }
+    page_number = max(1, page_number)
+    understanding = understand(query, synonyms=False)
+    body = {
+        "query": engine_query(backend, query, understanding=understanding),
+        "post_filter": {"bool": {"filter": list(filters.values())}},
+        "aggs": aggregations,
+        "track_total_hits": True,
+        "from": (page_number - 1) * per_page,
+        "size": per_page,
+        "_source": False,
+        "stored_fields": ["pk"],
+        "highlight": HIGHLIGHT,
+        "suggest": {
+            "text": plain_query(query),
+            "spelling": {
+                "term": {"field": SUGGEST_FIELD, "suggest_mode": "missing", "min_word_length": 4}
+            },
+        },
+    }
+    index = ",".join(engine_indices(backend))
+    response = engine_search(backend, body, index=index, request_timeout=backend.query_timeout)
+    total = response["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else total
+    last_page = max(1, -(-total // per_page))
+    if page_number > last_page:
+        # Past the end: the last page, like Paginator.get_page on the database path.
+        body["from"] = (last_page - 1) * per_page
+        page_number = last_page
+        response = engine_search(backend, body, index=index, request_timeout=backend.query_timeout)
+    counts = {
+        facet: {
+            bucket["key"]: bucket["doc_count"]
+            for bucket in response["aggregations"][facet]["values"]["buckets"]
+        }
+        for facet in FACET_FIELDS
+    }
+    return SearchPage(
+        total=total,
+        keys=_ranked_hits(backend, response),
+        facet_counts=counts,
+        highlights=_highlights(backend, response),
+        suggestion=understanding.suggestion
+        or _suggestion(query, response.get("suggest", {}).get("spelling", [])),
+        backend="engine",
+        page_number=page_number,
+    )

@@ -1,7 +1,8 @@
 """The public search page (/cari/) and its autocomplete endpoint."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F, Sum
+from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -10,13 +11,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.throttle import client_address
 from publications.models import Regulation
 
-from .facets import FACETS, apply_facets, catalogue_facets, describe
+from .facets import FACETS, build_facets, catalogue_facets, describe
 from .highlight import highlight, plain_text
-from .models import SearchQueryDay
+from .models import PopularSearch, SearchQueryClient, SearchQueryDay
 from .query import clean_query, plain_query, query_words
-from .service import autocomplete_matches, engine_highlights, find_matches
+from .service import autocomplete_matches, search_page
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -107,15 +109,27 @@ def _promotions(query):
 
 
 def popular_queries(limit=6, days=90):
-    since = timezone.localdate() - timezone.timedelta(days=days)
-    return list(
-        SearchQueryDay.objects.filter(date__gte=since)
-        .values("query_string")
-        .annotate(total=Sum("searches"), empty=Sum("zero_result_searches"))
-        .filter(total__gt=F("empty"))
-        .order_by("-total", "query_string")
-        .values_list("query_string", flat=True)[:limit]
-    )
+    """What "Pencarian populer" shows: never a visitor's raw text.
+
+    Staff-pinned searches first, then searches staff allowed (PopularSearch) that at least
+    SEARCH_POPULAR_MIN_CLIENTS distinct clients (per day) made in the last `days` days.
+    """
+    allowed = list(PopularSearch.objects.filter(allowed=True))
+    pinned = [entry.query_string for entry in allowed if entry.pinned]
+    candidates = [entry.query_string for entry in allowed if not entry.pinned]
+    counted = []
+    if candidates and len(pinned) < limit:
+        since = timezone.localdate() - timezone.timedelta(days=days)
+        threshold = getattr(settings, "SEARCH_POPULAR_MIN_CLIENTS", 5)
+        counted = list(
+            SearchQueryClient.objects.filter(date__gte=since, query_string__in=candidates)
+            .values("query_string")
+            .annotate(clients=Count("pk"))
+            .filter(clients__gte=threshold)
+            .order_by("-clients", "query_string")
+            .values_list("query_string", flat=True)[: limit - len(pinned)]
+        )
+    return (pinned + counted)[:limit]
 
 
 @require_safe
@@ -125,29 +139,31 @@ def search(request):
     selected = {facet: value for facet, value in selected.items() if value}
     context = {"query": query, "selected": selected, "searched": bool(query_words(query))}
     if context["searched"]:
-        matches = find_matches(query, highlight=False)
-        items, names = describe(matches.ranked)
-        kept, facets = apply_facets(items, selected, names)
-        paginator = Paginator(kept, RESULTS_PER_PAGE)
-        page = paginator.get_page(request.GET.get("halaman"))
-        shown = [(item.kind, item.pk) for item in page.object_list]
-        matches.highlights = engine_highlights(query, matches, shown)
+        try:
+            page_number = int(request.GET.get("halaman", "1"))
+        except ValueError:
+            page_number = 1
+        answer = search_page(query, selected, page_number, RESULTS_PER_PAGE)
+        items, names = describe(answer.keys)
+        paginator = Paginator(range(answer.total), RESULTS_PER_PAGE)
+        page = paginator.get_page(answer.page_number)
+        page.object_list = items
         context.update(
             {
-                "matches": matches,
-                "total": len(kept),
-                "capped": matches.capped,
-                "facets": facets,
+                "matches": answer,
+                "total": answer.total,
+                "facets": build_facets(answer.facet_counts, selected),
                 "page_obj": page,
-                "results": _results(page.object_list, matches, names, request, query_words(query)),
-                "suggestion": matches.suggestion,
+                "results": _results(items, answer, names, request, query_words(query)),
+                "suggestion": answer.suggestion,
                 "promotions": _promotions(query) if page.number == 1 else [],
             }
         )
         # A HEAD request (link checkers, monitors) is not a visitor's search.
         if not selected and page.number == 1 and request.method == "GET":
-            SearchQueryDay.record(query, len(items))
-        if not items:
+            SearchQueryDay.record(query, answer.total)
+            SearchQueryClient.record(query, client_address(request))
+        if not answer.total:
             context["catalogue"] = catalogue_facets()
     if not context["searched"] or not context.get("results"):
         context["popular_queries"] = popular_queries()

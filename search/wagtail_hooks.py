@@ -2,8 +2,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import TopSearchQueriesReport, ZeroResultSearchQueriesReport, search_report_policy
+from .models import PopularSearch, SearchSynonym
 
 
 class SearchReportMenuItem(MenuItem):
@@ -57,6 +60,36 @@ def register_zero_results_menu_item():
         icon_name="warning",
         order=1320,
     )
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Synonyms and spelling variants moderators keep; applied without a reindex."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Sinonim pencarian")
+    menu_name = "search-synonyms"
+    add_to_admin_menu = False
+    list_display = ["terms", "active", "updated_at"]
+    list_filter = ["active"]
+    search_fields = ["terms"]
+
+
+class PopularSearchViewSet(SnippetViewSet):
+    """What the search page may show under "Pencarian populer"."""
+
+    model = PopularSearch
+    icon = "pick"
+    menu_label = _("Pencarian populer")
+    menu_name = "search-popular"
+    add_to_admin_menu = False
+    list_display = ["query_string", "allowed", "pinned", "sort_order"]
+    list_filter = ["allowed", "pinned"]
+    search_fields = ["query_string"]
+
+
+register_snippet(SearchSynonymViewSet)
+register_snippet(PopularSearchViewSet)
 
 
 @hooks.register("construct_reports_menu")

@@ -17,6 +17,8 @@ import logging
 
 from modelsearch.backends.base import BaseSearchBackend
 
+from search.documents import FACET_MAPPING, facet_document
+
 logger = logging.getLogger(__name__)
 
 SUGGEST_FIELD = "_suggest"
@@ -47,7 +49,13 @@ def extend_backend(module):
             properties = mapping["properties"]
             add_suggest_copies(properties)
             properties[SUGGEST_FIELD] = {"type": "text", "analyzer": "suggest_analyzer"}
+            properties.update(FACET_MAPPING)
             return mapping
+
+        def get_document(self, obj):
+            document = super().get_document(obj)
+            document.update(facet_document(obj))
+            return document
 
     query_compiler = type(
         "QueryCompiler", (base_backend.query_compiler_class,), {"mapping_class": Mapping}
@@ -57,6 +65,14 @@ def extend_backend(module):
         (base_backend.autocomplete_query_compiler_class,),
         {"mapping_class": Mapping},
     )
+
+    class Index(base_backend.index_class):
+        def put(self):
+            # A new index (rebuild_search_index) starts with the moderators' current synonyms.
+            from search.synonyms import with_current_synonyms
+
+            self.backend.settings = with_current_synonyms(self.backend.settings)
+            super().put()
 
     def __init__(self, params):
         params = dict(params)
@@ -71,6 +87,7 @@ def extend_backend(module):
         {
             "__init__": __init__,
             "mapping_class": Mapping,
+            "index_class": Index,
             "query_compiler_class": query_compiler,
             "autocomplete_query_compiler_class": autocomplete_compiler,
             "__module__": __name__,

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 
 from search.service import engine_backend, engine_indices
+from search.understanding import rebuild_vocabulary
 
 REBUILD_TIMEOUT = 120
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         started_at = timezone.now()
         started = time.perf_counter()
+        words = rebuild_vocabulary()
         engine = engine_backend() if backend == "default" else None
         before = self._aliased(engine)
         # Bulk writes of a whole index may take longer than a publish may wait.
@@ -67,6 +69,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {alias}: {old} -> {', '.join(sorted(indices))}")
             if engine is not None:
                 self.stdout.write(f"  pages published during the rebuild, re-indexed: {caught_up}")
+            self.stdout.write(f"  search vocabulary: {words} words")
 
     def _aliased(self, engine):
         if engine is None:

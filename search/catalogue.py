@@ -1,0 +1,291 @@
+"""The catalogue's filters, facet counts and sorts on the engine.
+
+When an engine is configured, `innovations.filters.CatalogueFilter` asks `engine_for(state)`
+(registered in search.apps) and answers from the engine: one request returns the page of
+results in the chosen order, the total, every facet's counts (each counted under the other
+facets' selections, as on the database) and the launch-year counts. The document fields are
+search.documents'. Any engine failure answers from the database instead, and
+tests/search/test_catalogue_parity.py checks that both give identical answers.
+"""
+
+import logging
+
+from innovations.filters import (
+    CHOICE_FACETS,
+    FACET_ORDER,
+    MAX_AGENCY_OPTIONS,
+    NO,
+    TAXONOMY_FACETS,
+    YES,
+    Facet,
+    FacetOption,
+)
+from innovations.models import InnovationPage
+
+from .documents import (
+    CATALOGUE_FIELDS,
+    LAUNCH_YEAR,
+    LAUNCHED,
+    PK,
+    REPLICATIONS,
+    TEXT,
+    TITLE,
+    UPDATED,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_BUCKETS = 2000
+YEAR = "year"
+ENGINE_SORTS = {
+    "terbaru": [{LAUNCHED: "desc"}, {PK: "desc"}],
+    "az": [{TITLE: "asc"}, {PK: "asc"}],
+    "replikasi": [{REPLICATIONS: "desc"}, {TITLE: "asc"}, {PK: "asc"}],
+    "diperbarui": [{UPDATED: {"order": "desc", "missing": "_last"}}, {PK: "desc"}],
+}
+
+
+def engine_for(state):
+    """An EngineCatalogue for `state` when an engine is configured and up, else None.
+
+    Filters and sorts on counters kept outside the editor (replication requests, monitoring)
+    are not in the index: such a state is answered by the database.
+    """
+    from .service import engine_backend, engine_paused
+
+    backend = engine_backend()
+    if backend is None or not hasattr(backend, "es") or engine_paused():
+        return None
+    if state.sort not in ENGINE_SORTS or set(state.selected) - set(CATALOGUE_FIELDS):
+        return None
+    return EngineCatalogue(state, backend)
+
+
+def _escape_wildcard(word):
+    return "".join("\\" + char if char in "\\*?" else char for char in word)
+
+
+class EngineCatalogue:
+    def __init__(self, state, backend):
+        self.state = state
+        self.backend = backend
+        self._answer = None
+        self._window = None
+        # Facets the index carries; any other is counted by the database.
+        self.names = [name for name in FACET_ORDER if name in CATALOGUE_FIELDS]
+
+    # Filters
+
+    def _filters(self):
+        """{facet name | "year" | "q": clause} for the state's selections."""
+        state = self.state
+        clauses = {}
+        for name in FACET_ORDER:
+            values = state.selected.get(name)
+            if not values:
+                continue
+            field_name = CATALOGUE_FIELDS[name]
+            if name in TAXONOMY_FACETS:
+                clauses[name] = {"terms": {field_name: [str(pk) for pk in state._ids[name]]}}
+            elif name in ("digital", "replicated"):
+                if len(values) == 1:
+                    clauses[name] = {"term": {field_name: values[0]}}
+            else:
+                clauses[name] = {"terms": {field_name: list(values)}}
+        years = {}
+        if state.year_from:
+            years["gte"] = state.year_from
+        if state.year_to:
+            years["lte"] = state.year_to
+        if years:
+            clauses[YEAR] = {"range": {LAUNCH_YEAR: years}}
+        return clauses
+
+    def _base(self):
+        """Live, public innovations matching the text filter."""
+        mapping = self.backend.mapping_class(InnovationPage)
+        clauses = [
+            {"term": {"_django_content_type": mapping.get_content_type()}},
+            {"term": {"live_filter": True}},
+        ]
+        for word in (self.state.q or "").split()[:8]:
+            clauses.append({"wildcard": {TEXT: {"value": f"*{_escape_wildcard(word.lower())}*"}}})
+        private = list(
+            InnovationPage.objects.live().not_public().values_list("pk", flat=True)[:10000]
+        )
+        must_not = [{"ids": {"values": [str(pk) for pk in private]}}] if private else []
+        return {"bool": {"filter": clauses, "must_not": must_not}}
+
+    # The request
+
+    def answer(self, offset=0, size=0):
+        """{"ids", "total", "counts", "years"} for the page at offset; one engine request."""
+        if self._answer is not None and self._window == (offset, size):
+            return self._answer
+        from .service import engine_search
+
+        filters = self._filters()
+        aggregations = {}
+        for name in [*self.names, YEAR]:
+            others = [clause for key, clause in filters.items() if key != name]
+            field_name = LAUNCH_YEAR if name == YEAR else CATALOGUE_FIELDS[name]
+            aggregations[name] = {
+                "filter": {"bool": {"filter": others}},
+                "aggs": {"values": {"terms": {"field": field_name, "size": MAX_BUCKETS}}},
+            }
+        body = {
+            "query": self._base(),
+            "post_filter": {"bool": {"filter": list(filters.values())}},
+            "aggs": aggregations,
+            "sort": ENGINE_SORTS[self.state.sort],
+            "track_total_hits": True,
+            "from": offset,
+            "size": size,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        index = self.backend.get_index_for_model(InnovationPage).name
+        response = engine_search(
+            self.backend, body, index=index, request_timeout=self.backend.query_timeout
+        )
+        total = response["hits"]["total"]
+        self._answer = {
+            "ids": [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]],
+            "total": total["value"] if isinstance(total, dict) else total,
+            "counts": {
+                name: {
+                    str(bucket["key"]): bucket["doc_count"]
+                    for bucket in response["aggregations"][name]["values"]["buckets"]
+                }
+                for name in [*self.names, YEAR]
+            },
+        }
+        self._window = (offset, size)
+        return self._answer
+
+    def _counts(self):
+        if self._answer is None:
+            self.answer(0, 0)
+        return self._answer["counts"]
+
+    # What CatalogueFilter returns
+
+    def facets_and_years(self):
+        """(facets, year counts), or None when the engine fails (the database answers)."""
+        try:
+            return self.facets(), self.year_counts()
+        except Exception:
+            self._failed()
+            return None
+
+    def _failed(self):
+        from .service import pause_engine
+
+        logger.warning("Search engine unavailable for the catalogue", exc_info=True)
+        pause_engine()
+
+    def results(self, load, per_page, page):
+        return EngineResults(self, load, per_page, page)
+
+    def facets(self):
+        counts = self._counts()
+        facets = []
+        for name in FACET_ORDER:
+            if name not in CATALOGUE_FIELDS:
+                facets.append(self._database_facet(name))
+            elif name in TAXONOMY_FACETS:
+                facets.append(self._taxonomy_facet(name, counts[name]))
+            else:
+                facets.append(self._choice_facet(name, counts[name]))
+        return facets
+
+    def _database_facet(self, name):
+        state = self.state
+        filtered = state.apply(exclude=name)
+        if name in TAXONOMY_FACETS:
+            return state._taxonomy_counts(name, filtered.values("pk"))
+        return state._choice_counts(name, filtered)
+
+    def _taxonomy_facet(self, name, counts):
+        label, model, lookup, _pattern = TAXONOMY_FACETS[name]
+        selected = self.state.selected.get(name, [])
+        facet = Facet(name, label)
+        rows = model.objects.all()
+        if name == "agency":
+            ticked = set(self.state._ids.get(name, []))
+            matched = {int(pk) for pk, count in counts.items() if count}
+            rows = list(rows.filter(pk__in=matched | ticked))
+            rows.sort(key=lambda row: (-(row.pk in ticked), -counts.get(str(row.pk), 0), row.name))
+            rows = rows[:MAX_AGENCY_OPTIONS]
+            facet.limit = MAX_AGENCY_OPTIONS
+        for row in rows:
+            value = str(getattr(row, lookup))
+            facet.options.append(
+                FacetOption(value, str(row), counts.get(str(row.pk), 0), value in selected)
+            )
+        return facet
+
+    def _choice_facet(self, name, counts):
+        spec = CHOICE_FACETS[name]
+        selected = self.state.selected.get(name, [])
+        facet = Facet(name, spec["label"])
+        for value, label in spec["choices"].items():
+            facet.options.append(
+                FacetOption(value, str(label), counts.get(value, 0), value in selected)
+            )
+        return facet
+
+    def year_counts(self):
+        counts = self._counts()[YEAR]
+        return sorted((int(year), count) for year, count in counts.items() if count)
+
+
+class EngineResults:
+    """A sequence of the catalogue's innovations in the engine's order, for a Paginator."""
+
+    def __init__(self, catalogue, load, per_page, page):
+        self.catalogue = catalogue
+        self.load = load  # queryset -> queryset with what the cards need
+        self.per_page = per_page
+        try:
+            self.page = max(1, int(page))
+        except (TypeError, ValueError):
+            self.page = 1
+        self.fallback = None  # the database's ordered queryset, once the engine failed
+
+    def _database(self):
+        if self.fallback is None:
+            state = self.catalogue.state
+            self.fallback = self.load(state.ordered(state.apply()))
+        return self.fallback
+
+    def count(self):
+        if self.fallback is None:
+            try:
+                # The expected page comes in the same request as the total and the facets.
+                offset = (self.page - 1) * self.per_page
+                return self.catalogue.answer(offset, self.per_page)["total"]
+            except Exception:
+                self.catalogue._failed()
+        return self._database().count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        if self.fallback is None:
+            start, stop = window.start or 0, window.stop
+            try:
+                ids = self.catalogue.answer(start, stop - start)["ids"]
+            except Exception:
+                self.catalogue._failed()
+            else:
+                queryset = self.load(InnovationPage.objects.filter(pk__in=ids))
+                found = {page.pk: page for page in queryset}
+                return [found[pk] for pk in ids if pk in found]
+        return list(self._database()[window])
+
+
+__all__ = ["EngineCatalogue", "EngineResults", "NO", "YES", "engine_for"]
