@@ -83,5 +83,8 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         # A line per background task (index updates on every save) drowns the request log.
         "django_tasks": {"level": "WARNING"},
+        # The engine clients log every HTTP call at INFO.
+        "opensearch": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},
     },
 }
