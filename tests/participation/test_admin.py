@@ -232,3 +232,17 @@ def test_listing_query_count_does_not_grow(client, agency, liaison, moderator):
     many, shown = listing_queries(client)
     assert shown == 30
     assert many == few
+
+
+def test_moderators_keep_collective_leave_days(client, moderator):
+    login(client, moderator)
+    response = client.get("/admin/snippets/participation/collectiveleave/add/")
+    assert response.status_code == 200
+    response = client.post(
+        "/admin/snippets/participation/collectiveleave/add/",
+        {"date": "2026-12-24", "name": "Cuti bersama Natal"},
+    )
+    assert response.status_code == 302
+    from participation.models import CollectiveLeave
+
+    assert CollectiveLeave.objects.filter(date="2026-12-24").exists()
