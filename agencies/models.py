@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task
 
 
 class AgencyMembership(models.Model):
@@ -114,3 +115,64 @@ class AgencyCollection(models.Model):
 
     def __str__(self):
         return str(self.collection)
+
+
+class AgencyVerificationTask(Task):
+    """The agency's own check: only verifiers of the page's agency may act on it.
+
+    A GroupApprovalTask cannot express "the verifiers of this page's agency" (one group would
+    let every agency's verifier approve every other agency's work), hence this task.
+    """
+
+    def _verifies(self, obj, user):
+        from . import access, scoping
+
+        if not (user.is_active and user.is_authenticated):
+            return False
+        if user.is_superuser:
+            return True
+        agency_id = scoping.agency_id_of(obj)
+        return agency_id is not None and access.is_verifier(user, agency_id)
+
+    def user_can_access_editor(self, obj, user):
+        return self._verifies(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._verifies(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._verifies(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if not self._verifies(obj, user):
+            return []
+        return [
+            ("reject", _("Minta perbaikan"), True),
+            ("approve", _("Setujui"), False),
+            ("approve", _("Setujui dengan komentar"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from wagtail.models import TaskState
+
+        from . import access, scoping
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_active and user.is_superuser:
+            return states
+        verified = access.agency_ids_of(user, role=AgencyMembership.Role.VERIFIER)
+        if not verified:
+            return TaskState.objects.none()
+        page_ids = scoping.page_ids_of_agencies(verified)
+        return states.filter(workflow_state__object_id__in=[str(pk) for pk in page_ids])
+
+    @classmethod
+    def get_description(cls):
+        return _("Verifikator instansi pemilik inovasi memeriksa dan menyetujuinya.")
+
+    class Meta:
+        verbose_name = _("verifikasi OPD")
+        verbose_name_plural = _("verifikasi OPD")

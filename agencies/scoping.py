@@ -74,6 +74,13 @@ def _content_type_ids():
     }
 
 
+def page_ids_of_agencies(agency_ids):
+    ids = set()
+    for model, path in _scoped_models.items():
+        ids.update(model.objects.filter(**{f"{path}__in": agency_ids}).values_list("pk", flat=True))
+    return ids
+
+
 def own_page_ids(user):
     """Ids of the scoped pages of the agencies the user serves (cached for the request)."""
     if not hasattr(user, _OWN_PAGE_IDS_CACHE):

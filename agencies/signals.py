@@ -9,6 +9,7 @@ from innovations.models import InnovationIndexPage
 from . import access
 from .models import AgencyMembership
 from .permissions import grant_catalogue_permissions
+from .workflow import attach_workflow
 
 
 @receiver([post_save, post_delete], sender=AgencyMembership)
@@ -26,3 +27,4 @@ def forget_cached_groups(sender, instance, **kwargs):
 def open_new_catalogue_to_agencies(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_catalogue_permissions(instance)
+        attach_workflow(instance)

@@ -33,7 +33,8 @@ def world(home_page):
     w.verifier_a = VerifierFactory(agency=w.agency_a)
     w.moderator = ModeratorFactory()
     w.own = InnovationPageFactory(parent=w.catalogue, agency=w.agency_a, title="Inovasi Milik A")
-    w.own.save_revision(user=w.officer_a)
+    w.own.save_revision(user=w.officer_a).publish()
+    w.own.refresh_from_db()
     w.foreign = InnovationPageFactory(
         parent=w.catalogue, agency=w.agency_b, title="Inovasi Publik B"
     )
