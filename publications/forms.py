@@ -5,10 +5,12 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotMixin
+
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
 
 
-class EventRegistrationForm(forms.Form):
+class EventRegistrationForm(HoneypotMixin, forms.Form):
     name = forms.CharField(label=_("Nama lengkap"), max_length=120)
     agency = forms.CharField(
         label=_("Instansi"),
@@ -19,7 +21,8 @@ class EventRegistrationForm(forms.Form):
         label=_("Surel"),
         max_length=254,
         help_text=_(
-            "Penyelenggara menghubungi Anda melalui alamat ini. Satu alamat untuk satu peserta."
+            "Kami mengirim tautan konfirmasi ke alamat ini; kursi Anda tercatat setelah "
+            "tautan itu dibuka. Satu alamat untuk satu peserta."
         ),
     )
     phone = forms.CharField(
@@ -31,8 +34,8 @@ class EventRegistrationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         autocomplete = {"name": "name", "agency": "organization", "email": "email", "phone": "tel"}
-        for name, field in self.fields.items():
-            field.widget.attrs["autocomplete"] = autocomplete[name]
+        for name, autocomplete_value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = autocomplete_value
         self.fields["phone"].widget.input_type = "tel"
 
     def clean_name(self):

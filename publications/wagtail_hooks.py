@@ -81,9 +81,18 @@ class EventRegistrationViewSet(ModelViewSet):
     menu_label = _("Pendaftaran kegiatan")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["name", "agency", "email", "phone", "event", "created_at"]
-    list_filter = ["event"]
-    list_export = ["event.title", "event.start", "name", "agency", "email", "phone", "created_at"]
+    list_display = ["name", "agency", "email", "phone", "event", "created_at", "confirmed_at"]
+    list_filter = ["event", "confirmed_at"]
+    list_export = [
+        "event.title",
+        "event.start",
+        "name",
+        "agency",
+        "email",
+        "phone",
+        "created_at",
+        "confirmed_at",
+    ]
     export_headings = {"event.title": _("Kegiatan"), "event.start": _("Mulai")}
     export_filename = "pendaftaran-kegiatan"
     search_fields = ["name", "agency", "email"]
@@ -120,7 +129,11 @@ class PublicationsDuePanel(Component):
             EventPage.objects.live()
             .filter(registration_enabled=True, start__gte=now)
             .filter(start__lte=now + datetime.timedelta(days=UPCOMING_DAYS))
-            .annotate(registration_total=Count("registrations"))
+            .annotate(
+                registration_total=Count(
+                    "registrations", filter=Q(registrations__confirmed_at__isnull=False)
+                )
+            )
             .filter(registration_total=0)
             .order_by("start")
         )

@@ -1,14 +1,18 @@
 """Knowledge-exchange events at /kegiatan/: study visits, discussions, trainings, the Jambore."""
 
+import time
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +24,7 @@ from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
+from core.throttle import hit_request
 
 from ..ical import calendar_response
 from .base import (
@@ -33,6 +38,41 @@ from .base import (
 EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Asia/Makassar")
 PAST_EVENTS_PER_PAGE = 20
 SESSION_KEY = "publications.registrations"
+# A seat is taken only once the registrant confirms from the mailbox, within this time.
+CONFIRMATION_HOURS = 24
+CONFIRMATION_SALT = "publications.registration.confirm"
+# Registration attempts per client address: 5 in 10 minutes (core.throttle, shared cache).
+REGISTRATION_LIMIT = (5, 600)
+
+
+class BadConfirmation(Exception):
+    pass
+
+
+def _confirmation_mac(pk, issued):
+    return salted_hmac(CONFIRMATION_SALT, f"{pk}-{issued}", algorithm="sha256").hexdigest()[:40]
+
+
+def confirmation_token(pk):
+    """``<pk>-<issued, hex seconds>-<mac>``: lower-case letters, digits and hyphens only, the
+    characters a routable page's URL segment takes."""
+    issued = format(int(time.time()), "x")
+    return f"{pk}-{issued}-{_confirmation_mac(pk, issued)}"
+
+
+def confirmation_pk(token, max_age):
+    """The registration a token names; BadConfirmation if forged, TimeoutError if expired."""
+    try:
+        pk, issued, mac = token.split("-")
+        age = time.time() - int(issued, 16)
+        pk = int(pk)
+    except ValueError as error:
+        raise BadConfirmation from error
+    if not constant_time_compare(mac, _confirmation_mac(pk, issued)):
+        raise BadConfirmation
+    if age > max_age:
+        raise TimeoutError
+    return pk
 
 
 class RegistrationClosed(Exception):
@@ -261,7 +301,8 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
         return self.registration_deadline or self.start
 
     def registration_count(self):
-        return self.registrations.count()
+        """Seats taken: only registrations confirmed from the registrant's mailbox count."""
+        return self.registrations.filter(confirmed_at__isnull=False).count()
 
     def seats_left(self, count=None):
         if self.capacity is None:
@@ -279,34 +320,85 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
             return _("Kuota peserta sudah penuh. Terima kasih atas minat Anda.")
         return None
 
-    def register(self, *, name, agency, email, phone):
-        """Store a registration, or raise RegistrationClosed with a reason for the reader.
+    def _lock(self):
+        """Queue concurrent registrations of this event behind one row lock.
 
-        The UPDATE on this event's row comes first so that concurrent registrations for
-        the same event queue behind it: PostgreSQL takes a row lock and SQLite its write
-        lock, so the count below cannot be overtaken before the insert commits.
+        The UPDATE takes PostgreSQL's row lock (SQLite its write lock), so a count read after
+        it cannot be overtaken before the transaction commits.
+        """
+        EventPage.objects.filter(pk=self.pk).update(capacity=F("capacity"))
+
+    def register(self, *, name, agency, email, phone, confirm_url):
+        """Hold a registration until it is confirmed, and mail the registrant.
+
+        The answer (and the time it takes) does not depend on whether the address is already
+        registered: a new address gets a confirmation link, a pending one gets a fresh link,
+        a confirmed one is told by e-mail that it is registered. Only the registrant's mailbox
+        learns which. ``confirm_url(token)`` builds the absolute confirmation link. Raises
+        RegistrationClosed only for what anyone may read on the page (closed, full).
         """
         email = email.strip().lower()
+        details = {"name": name.strip(), "agency": agency.strip(), "phone": phone}
         with transaction.atomic():
-            EventPage.objects.filter(pk=self.pk).update(capacity=F("capacity"))
-            if self.registrations.filter(email=email).exists():
-                raise RegistrationClosed(
-                    _("Alamat surel %(email)s sudah terdaftar untuk kegiatan ini.")
-                    % {"email": email}
-                )
+            self._lock()
             reason = self.closed_reason()
             if reason:
                 raise RegistrationClosed(reason)
-            try:
-                with transaction.atomic():
-                    return self.registrations.create(
-                        name=name.strip(), agency=agency.strip(), email=email, phone=phone
-                    )
-            except IntegrityError as error:
-                raise RegistrationClosed(
-                    _("Alamat surel %(email)s sudah terdaftar untuk kegiatan ini.")
-                    % {"email": email}
-                ) from error
+            registration = self.registrations.filter(email=email).first()
+            if registration is None:
+                try:
+                    with transaction.atomic():
+                        registration = self.registrations.create(email=email, **details)
+                except IntegrityError:
+                    registration = self.registrations.get(email=email)
+            elif registration.confirmed_at is None:
+                self.registrations.filter(pk=registration.pk).update(
+                    created_at=timezone.now(), **details
+                )
+        if registration.confirmed_at:
+            self._mail(registration, "already_registered", {})
+        else:
+            token = confirmation_token(registration.pk)
+            self._mail(registration, "confirm_registration", {"confirm_url": confirm_url(token)})
+
+    def _mail(self, registration, template, context):
+        context = {
+            **context,
+            "event": self,
+            "registration": registration,
+            "hours": CONFIRMATION_HOURS,
+        }
+        subject, _blank, body = render_to_string(
+            f"publications/email/{template}.txt", context
+        ).partition("\n\n")
+        send_mail(subject.strip(), body.strip() + "\n", None, [registration.email])
+
+    def confirm(self, token):
+        """Count the registration a confirmation link names; RegistrationClosed says why not."""
+        try:
+            registration_pk = confirmation_pk(token, max_age=CONFIRMATION_HOURS * 3600)
+        except TimeoutError as error:
+            raise RegistrationClosed(
+                _(
+                    "Tautan konfirmasi sudah kedaluwarsa (berlaku %(hours)d jam). "
+                    "Silakan mendaftar lagi."
+                )
+                % {"hours": CONFIRMATION_HOURS}
+            ) from error
+        except BadConfirmation as error:
+            raise RegistrationClosed(_("Tautan konfirmasi tidak sah.")) from error
+        with transaction.atomic():
+            self._lock()
+            registration = self.registrations.filter(pk=registration_pk).first()
+            if registration is None:
+                raise RegistrationClosed(_("Tautan konfirmasi tidak sah."))
+            if registration.confirmed_at is None:
+                reason = self.closed_reason()
+                if reason:
+                    raise RegistrationClosed(reason)
+                registration.confirmed_at = timezone.now()
+                registration.save(update_fields=["confirmed_at"])
+        return registration
 
     # Views
 
@@ -322,50 +414,89 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
         context["related_innovations"] = live_related_innovations(self)
         return context
 
+    def _private(self, response):
+        # The page carries a CSRF token or a registrant's details: never in a shared cache.
+        add_never_cache_headers(response)
+        response["Cache-Control"] += ", private"
+        return response
+
     @path("")
     def event(self, request):
         from publications.forms import EventRegistrationForm
 
         form = EventRegistrationForm()
+        status = 200
+        context = {}
         if request.method == "POST":
             form = EventRegistrationForm(request.POST)
-            if form.is_valid():
+            verdict = hit_request(request, "publications.registration", *REGISTRATION_LIMIT)
+            if not verdict.allowed:
+                status = 429
+                minutes = max(1, -(-verdict.retry_after // 60))
+                context["throttled"] = _(
+                    "Terlalu banyak pendaftaran dari jaringan Anda. "
+                    "Silakan coba lagi dalam %(minutes)d menit."
+                ) % {"minutes": minutes}
+            elif form.is_valid():
+                data = {key: form.cleaned_data[key] for key in ("name", "agency", "email", "phone")}
+                base_url = self.get_full_url(request)
                 try:
-                    registration = self.register(**form.cleaned_data)
+                    self.register(
+                        **data,
+                        confirm_url=lambda token: (
+                            base_url + self.reverse_subpage("confirm", args=[token])
+                        ),
+                    )
                 except RegistrationClosed as reason:
                     form.add_error(None, str(reason))
                 else:
                     request.session[SESSION_KEY] = {
                         **request.session.get(SESSION_KEY, {}),
-                        str(self.pk): registration.pk,
+                        str(self.pk): True,
                     }
                     # The form posts to #registration-heading so errors show in view; an
                     # explicit fragment keeps the browser from carrying that one over.
                     return HttpResponseRedirect(
                         self.get_url(request)
                         + self.reverse_subpage("registered")
-                        + "#pendaftaran-berhasil"
+                        + "#periksa-surel"
                     )
-        response = self.render(request, context_overrides={"form": form})
-        # The page carries a CSRF token: a shared cache must never store it.
-        add_never_cache_headers(response)
-        response["Cache-Control"] += ", private"
-        return response
+            elif form.is_spam:
+                status = 400
+        response = self.render(request, context_overrides={"form": form, **context})
+        response.status_code = status
+        if status == 429:
+            response["Retry-After"] = str(verdict.retry_after)
+        return self._private(response)
 
     @path("terdaftar/", name="registered")
     def registered(self, request):
-        registration_pk = request.session.get(SESSION_KEY, {}).get(str(self.pk))
-        registration = self.registrations.filter(pk=registration_pk).first()
-        if registration is None:
+        """The "check your mailbox" page: the same whatever the address was."""
+        if not request.session.get(SESSION_KEY, {}).get(str(self.pk)):
             return redirect(self.get_url(request))
         response = self.render(
             request,
             template="publications/event_registered.html",
-            context_overrides={"registration": registration},
+            context_overrides={"hours": CONFIRMATION_HOURS},
         )
-        add_never_cache_headers(response)
-        response["Cache-Control"] += ", private"
-        return response
+        return self._private(response)
+
+    @path("konfirmasi/<str:token>/", name="confirm")
+    def confirm_view(self, request, token):
+        """GET shows a button, POST confirms: mail scanners that follow links take no seat."""
+        context = {"token": token, "hours": CONFIRMATION_HOURS}
+        status = 200
+        if request.method == "POST":
+            try:
+                context["registration"] = self.confirm(token)
+            except RegistrationClosed as reason:
+                context["refused"] = str(reason)
+                status = 409
+        response = self.render(
+            request, template="publications/event_confirm.html", context_overrides=context
+        )
+        response.status_code = status
+        return self._private(response)
 
     @path("kalender/", name="ical")
     def ical(self, request):
@@ -413,6 +544,15 @@ class EventRegistration(models.Model):
     email = models.EmailField(_("surel"))
     phone = models.CharField(_("telepon/WhatsApp"), max_length=20)
     created_at = models.DateTimeField(_("waktu mendaftar"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(
+        _("dikonfirmasi"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Diisi saat pendaftar membuka tautan konfirmasi di surelnya. Hanya pendaftaran "
+            "yang dikonfirmasi mengisi kuota."
+        ),
+    )
 
     class Meta:
         ordering = ["event", "created_at"]

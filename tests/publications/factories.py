@@ -144,6 +144,8 @@ class EventRegistrationFactory(factory.django.DjangoModelFactory):
     agency = "Dinas Kesehatan"
     email = factory.Sequence(lambda n: f"peserta{n}@example.go.id")
     phone = "0812 3456 7890"
+    # Confirmed from the mailbox, so it takes a seat (publications.models.events).
+    confirmed_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = EventRegistration

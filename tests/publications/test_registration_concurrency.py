@@ -17,22 +17,22 @@ pytestmark = [
 ]
 
 
-def register_at_once(event_pk, emails):
-    barrier = threading.Barrier(len(emails))
+def at_once(calls):
+    """Run each call in its own thread and connection, released together by a barrier."""
+    barrier = threading.Barrier(len(calls))
     outcomes = []
 
-    def attempt(email):
+    def attempt(call):
         try:
-            event = EventPage.objects.get(pk=event_pk)
             barrier.wait(timeout=10)
-            event.register(name="Peserta", agency="Dinas", email=email, phone="0812 3456 7890")
-            outcomes.append("registered")
+            call()
+            outcomes.append("accepted")
         except RegistrationClosed:
             outcomes.append("refused")
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=attempt, args=(email,)) for email in emails]
+    threads = [threading.Thread(target=attempt, args=(call,)) for call in calls]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -40,19 +40,44 @@ def register_at_once(event_pk, emails):
     return outcomes
 
 
-def test_concurrent_registrations_never_exceed_capacity(home_page):
+def registration(event_pk, email, tokens=None):
+    def call():
+        EventPage.objects.get(pk=event_pk).register(
+            name="Peserta",
+            agency="Dinas",
+            email=email,
+            phone="0812 3456 7890",
+            confirm_url=(tokens.append if tokens is not None else str),
+        )
+
+    return call
+
+
+def confirmation(event_pk, token):
+    return lambda: EventPage.objects.get(pk=event_pk).confirm(token)
+
+
+def test_concurrent_confirmations_never_exceed_capacity(home_page):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=3)
+    tokens = []
+    for n in range(10):
+        registration(event.pk, f"peserta{n}@example.go.id", tokens)()
 
-    outcomes = register_at_once(event.pk, [f"peserta{n}@example.go.id" for n in range(10)])
+    outcomes = at_once([confirmation(event.pk, token) for token in tokens])
 
-    assert sorted(outcomes) == ["refused"] * 7 + ["registered"] * 3
-    assert EventRegistration.objects.filter(event=event).count() == 3
+    assert sorted(outcomes) == ["accepted"] * 3 + ["refused"] * 7
+    assert EventRegistration.objects.filter(event=event, confirmed_at__isnull=False).count() == 3
 
 
 def test_concurrent_duplicates_register_once(home_page):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=None)
 
-    outcomes = register_at_once(event.pk, ["Sama@Example.go.id", "sama@example.go.id"] * 3)
+    outcomes = at_once(
+        [
+            registration(event.pk, email)
+            for email in ["Sama@Example.go.id", "sama@example.go.id"] * 3
+        ]
+    )
 
-    assert outcomes.count("registered") == 1
+    assert outcomes == ["accepted"] * 6  # the same answer for every attempt
     assert EventRegistration.objects.filter(event=event).count() == 1
