@@ -364,9 +364,12 @@ def understand(query, *, synonyms=True):
         corrected.append(form)
         if form != word:
             changed_words = True
-        # Known words may still have a more common known variant (apotik -> apotek).
+        # A known word may have a more common known spelling (apotik -> apotek): only a
+        # variant more frequent than the word itself stands in for it.
         known_variants = [vocabulary[v] for v in candidates.get(key, ()) if v in vocabulary]
-        varied.append(max(known_variants, key=lambda item: item[1])[0] if known_variants else form)
+        best = max(known_variants, key=lambda item: item[1]) if known_variants else None
+        own = vocabulary.get(key, (form, 0))[1]
+        varied.append(best[0] if best and best[1] > own else form)
 
     alternatives = []
 
