@@ -1,12 +1,14 @@
 """The monitoring app in the Wagtail admin: reports (scoped to agencies), peer-review
 assignments, yearly reports, and the moderators' overdue report."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from agencies import access
@@ -28,7 +30,46 @@ register_permission_policy(
 register_permission_policy(ReviewAssignment, ReviewerPolicy(ReviewAssignment))
 
 
-class MonitoringReportViewSet(SnippetViewSet):
+class InstanceChecked:
+    """Wagtail's instance views load any object by id; ours also ask the policy whether
+    this user may act on this instance (another agency's report, another's review)."""
+
+    instance_action = "change"
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        policy = self.permission_policy
+        if not policy.user_has_permission_for_instance(
+            self.request.user, self.instance_action, instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class EditView(InstanceChecked, snippet_views.EditView):
+    pass
+
+
+class DeleteView(InstanceChecked, snippet_views.DeleteView):
+    instance_action = "delete"
+
+
+class HistoryView(InstanceChecked, snippet_views.HistoryView):
+    pass
+
+
+class UsageView(InstanceChecked, snippet_views.UsageView):
+    pass
+
+
+class ScopedViews:
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    history_view_class = HistoryView
+    usage_view_class = UsageView
+
+
+class MonitoringReportViewSet(ScopedViews, SnippetViewSet):
     model = MonitoringReport
     icon = "clipboard-list"
     menu_label = _("Laporan pemantauan")
@@ -43,7 +84,7 @@ class MonitoringReportViewSet(SnippetViewSet):
         ).select_related("innovation")
 
 
-class ReviewAssignmentViewSet(SnippetViewSet):
+class ReviewAssignmentViewSet(ScopedViews, SnippetViewSet):
     model = ReviewAssignment
     icon = "group"
     menu_label = _("Peninjauan sejawat")
