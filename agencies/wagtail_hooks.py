@@ -99,3 +99,59 @@ def count_only_own_pages(request, items):
 # Registered after Wagtail's own (higher order), so these replace them in the registry.
 for _bulk_action in SCOPED_BULK_ACTIONS:
     hooks.register("register_bulk_action", _bulk_action, order=100)
+
+
+@hooks.register("register_admin_urls")
+def onboarding_urls():
+    from django.urls import include, path
+
+    from . import views
+
+    patterns = [
+        path("undang/", views.invite, name="invite"),
+        path("log/", views.agency_log, name="log"),
+    ]
+    return [path("instansi/", include((patterns, "agencies_admin"), namespace="agencies_admin"))]
+
+
+@hooks.register("register_settings_menu_item")
+def invite_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    class AdministratorsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return access.is_administrator(request.user)
+
+    return AdministratorsMenuItem(
+        _("Undang petugas"), reverse("agencies_admin:invite"), icon_name="user", order=610
+    )
+
+
+@hooks.register("register_log_actions")
+def onboarding_log_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    actions.register_action("agencies.invite", _("Undangan dikirim"), _("Undangan dikirim"))
+    actions.register_action(
+        "agencies.accept_invitation", _("Undangan diterima"), _("Undangan diterima")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def role_panels(request, panels):
+    from .dashboard import panels_for
+
+    panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def agency_log_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Log aktivitas instansi"), reverse("agencies_admin:log"), icon_name="history", order=900
+    )

@@ -22,6 +22,7 @@ urlpatterns = [
     path("cari/", include("search.urls")),
     path("pengaduan/", include("participation.urls")),
     path("replikasi/", include("replication.urls")),
+    path("undangan/", include("agencies.urls")),
     # Aggregated complaint statistics (no personal data) beside the Wagtail API routes.
     path(
         "api/v2/pengaduan/statistik/",
@@ -40,8 +41,8 @@ if settings.DJANGO_ADMIN_ENABLED:
     urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from core.media import development_media_urls
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += development_media_urls()
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.loaders.agencies import ensure_passwords as ensure_demo_passwords
+
 USERNAME = "admin"
 PASSWORD_FILE = settings.BASE_DIR / ".dev-admin-password"
 
@@ -38,6 +40,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin:     {admin_url}")
         self.stdout.write(f"Username:  {USERNAME}")
         self.stdout.write(f"Password:  {password}")
+        # Demo accounts to walk the moderation workflow (demo/loaders/agencies.py).
+        for label, username, demo_password in ensure_demo_passwords():
+            self.stdout.write(f"{label}: {username} / {demo_password}")
 
     def _password(self):
         if PASSWORD_FILE.exists():
