@@ -48,12 +48,12 @@ def pick_urls(database_url):
     base = index.url_path[len(index.get_site().root_page.url_path) - 1 :]
     page = live.order_by("-replication_count", "pk").first()
     compare_ids = list(live.order_by("-replication_count", "pk").values_list("pk", flat=True)[:4])
-    facets = f"region={region}&sector={sector}&stage={stage}"
+    facets = f"wilayah={region}&urusan={sector}&tahap={stage}"
     return total, {
         "catalogue": base,
         "catalogue_3_facets": f"{base}?{facets}",
-        "catalogue_sorted": f"{base}?sort=az",
-        "catalogue_3_facets_sorted_p2": f"{base}?{facets}&sort=replikasi&page=2",
+        "catalogue_sorted": f"{base}?urutan=az",
+        "catalogue_3_facets_sorted_p2": f"{base}?{facets}&urutan=replikasi&halaman=2",
         "innovation_page": page.url_path[len(index.get_site().root_page.url_path) - 1 :],
         "compare_4": f"{base}bandingkan/?" + "&".join(f"id={pk}" for pk in compare_ids),
         "map": f"{base}peta/",

@@ -313,7 +313,7 @@ def test_catalogue_works_without_javascript(client, varied):
     assert not soup.select("[style]") and not soup.find("style")
     compare = soup.select_one("form#compare-form")
     assert compare["action"] == "/inovasi/bandingkan/" and compare["method"] == "get"
-    boxes = soup.select('input[name="id"][bentuk="compare-form"]')
+    boxes = soup.select('input[name="id"][form="compare-form"]')
     assert {int(box["value"]) for box in boxes} == {page.pk for page in varied.values()}
 
 
