@@ -98,16 +98,19 @@ class Client:
             raise
 
 
+INNOVATION_LINK = re.compile(r'href="(/inovasi/[a-z0-9-]+/)"')
+NOT_CASE_STUDIES = {"/inovasi/bandingkan/", "/inovasi/peta/"}
+
+
 def discover(client):
-    """Innovation slugs and facet values from the API, for realistic URLs."""
-    status, _, body = client.request("GET", "/api/v2/innovations/?limit=100&fields=region")
-    if status != 200:
-        raise SystemExit(f"/api/v2/innovations/ answered {status}: is the topology up?")
-    items = json.loads(body)["items"]
-    paths = [
-        urlsplit(item["meta"]["html_url"]).path for item in items if item["meta"].get("html_url")
-    ]
-    return paths or ["/inovasi/"]
+    """Case-study paths from the first catalogue pages, for realistic URLs."""
+    paths = set()
+    for page in (1, 2, 3):
+        status, _, body = client.request("GET", f"/inovasi/?halaman={page}")
+        if status != 200:
+            raise SystemExit(f"/inovasi/ answered {status}: is the topology up?")
+        paths |= set(INNOVATION_LINK.findall(body.decode("utf-8", "replace")))
+    return sorted(paths - NOT_CASE_STUDIES) or ["/inovasi/"]
 
 
 def routes(innovation_paths):
