@@ -36,6 +36,7 @@ from .models import (
     attainment,
     rubric_weights,
 )
+from .reviews import min_reviews
 
 # Aspect weights of IID 2023: the regional government unit (SPD) and its innovations (SID).
 SPD_WEIGHT = Decimal("25.2")
@@ -100,13 +101,20 @@ def round2(value):
     return Decimal(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def predicate(score):
-    """IID's predicate for a score already rounded to two decimals."""
+def predicate(score, names=None):
+    """IID's predicate for a score (rounded to two decimals first). `names`: the predicate
+    names already translated, as predicate_names() returns them (saves a translation
+    lookup per row in a recompute)."""
+    names = names or predicate_names()
     score = round2(score)
-    for lowest, name in PREDICATES:
+    for (lowest, _name), translated in zip(PREDICATES, names, strict=False):
         if score >= lowest:
-            return str(name)
-    return str(NOT_ASSESSABLE)
+            return translated
+    return names[-1]
+
+
+def predicate_names():
+    return [str(name) for _lowest, name in PREDICATES] + [str(NOT_ASSESSABLE)]
 
 
 def innovation_score(values):
@@ -160,7 +168,9 @@ class Inputs:
     reviews_by_agency: dict  # (agency id, year) -> [submitted, active]
     agencies: list
     regions: dict
-    previous: dict = field(default_factory=dict)
+    weights: dict = field(default_factory=rubric_weights)
+    min_reviews: int = 2
+    predicate_names: list = field(default_factory=predicate_names)
 
 
 def load_inputs(years):
@@ -200,7 +210,8 @@ def load_inputs(years):
     ).values_list("page_id", "year"):
         replications[page_id].append(year)
     reports = defaultdict(list)
-    verified_ids = []
+    zone = timezone.get_current_timezone()
+    due = datetime.timedelta(days=periods.due_days())
     for row in MonitoringReport.objects.filter(
         status__in=SUBMITTED, period_end__year__gte=first, period_end__year__lte=last
     ).values(
@@ -213,9 +224,11 @@ def load_inputs(years):
         "beneficiaries",
         "submitted_at",
     ):
+        submitted = row["submitted_at"]
+        row["on_time"] = bool(submitted) and submitted.astimezone(zone).date() <= (
+            row["period_end"] + due
+        )
         reports[(row["innovation_id"], row["period_end"].year)].append(row)
-        if row["status"] == MonitoringReport.Status.VERIFIED:
-            verified_ids.append(row["pk"])
     verified_filter = {
         "report__status": MonitoringReport.Status.VERIFIED,
         "report__period_end__year__gte": first,
@@ -258,6 +271,7 @@ def load_inputs(years):
         reviews_by_agency=reviews_by_agency,
         agencies=agencies,
         regions=regions,
+        min_reviews=min_reviews(),
     )
 
 
@@ -291,14 +305,11 @@ def innovation_values(row, year, inputs):
     beneficiaries = sum(report["beneficiaries"] for report in verified)
     replications = sum(1 for replicated in inputs.replications.get(pk, []) if replicated <= year)
     award_levels = [level for won, level in inputs.awards.get(pk, []) if won <= year]
-    reviews = inputs.reviews.get((pk, year), [])
+    weights = inputs.weights
     review_scores = [
-        sum(Decimal(r[name]) * weight for name, weight in rubric_weights().items())
-        / sum(rubric_weights().values())
-        for r in reviews
+        sum(Decimal(r[name]) * weight for name, weight in weights.items()) / sum(weights.values())
+        for r in inputs.reviews.get((pk, year), [])
     ]
-    from .reviews import min_reviews
-
     values = {
         "stage": STAGE_VALUE[stage_at_end_of(row, year, verified)],
         "regulation": Decimal(1) if pk in inputs.regulated else Decimal(0),
@@ -313,7 +324,7 @@ def innovation_values(row, year, inputs):
         "evidence": Decimal(1) if documents else Decimal(0),
         "peer_review": (
             (sum(review_scores) / len(review_scores) - 1) / 4
-            if len(review_scores) >= min_reviews()
+            if len(review_scores) >= inputs.min_reviews
             else Decimal(0)
         ),
         "awards": max((AWARD_VALUE[level] for level in award_levels), default=Decimal(0)),
@@ -368,12 +379,7 @@ def compute_year(year, inputs):
         score = round2(innovation_score(values))
         reports = inputs.reports.get((row["pk"], year), [])
         is_verified = bool(evidence["reports"])
-        on_time = any(
-            r["submitted_at"]
-            and timezone.localdate(r["submitted_at"])
-            <= r["period_end"] + datetime.timedelta(days=periods.due_days())
-            for r in reports
-        )
+        on_time = any(r["on_time"] for r in reports)
         for unit in (agency_units[row["agency_id"]], region_units[row["agency__region_id"]]):
             unit.scores.append(score)
             unit.innovations += 1
@@ -390,7 +396,7 @@ def compute_year(year, inputs):
                 region_id=row["agency__region_id"],
                 name=row["title"],
                 score=score,
-                predicate=predicate(score),
+                predicate=predicate(score, inputs.predicate_names),
                 rank=0,
                 innovation_count=1,
                 details={
