@@ -30,7 +30,7 @@ from .conf import FIELD_BOOSTS
 from .documents import REGIONS, SECTORS, TYPE, YEAR
 from .highlight import clean_engine_fragment
 from .query import plain_query, query_words
-from .understanding import database_text, engine_text, understand
+from .understanding import cited_regulations, database_text, engine_text, understand
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +146,11 @@ def database_matches(query, max_matches=MAX_MATCHES):
         ranked = [("page", page.pk) for page in pages]
         ranked += [("regulation", regulation.pk) for regulation in regulations]
         if ranked:
-            matches.ranked = ranked if max_matches is None else ranked[:max_matches]
             break
+    # A regulation cited by its number comes first.
+    cited = [("regulation", pk) for pk in cited_regulations(query)]
+    ranked = cited + [key for key in ranked if key not in cited]
+    matches.ranked = ranked if max_matches is None else ranked[:max_matches]
     return matches
 
 
@@ -200,6 +203,25 @@ def engine_query(backend, query, minimum_should_match=None, understanding=None):
         }
         for alternative in understanding.alternatives
     ]
+    cited = cited_regulations(query)
+    if cited:
+        # A regulation cited by its number ("UU 25 2009") comes first.
+        regulation_type = backend.mapping_class(Regulation).get_content_type()
+        alternatives.append(
+            {
+                "constant_score": {
+                    "filter": {
+                        "bool": {
+                            "filter": [
+                                {"ids": {"values": [str(pk) for pk in cited]}},
+                                {"match": {"_django_content_type": regulation_type}},
+                            ]
+                        }
+                    },
+                    "boost": 1000,
+                }
+            }
+        )
     should = [
         {
             "multi_match": {

@@ -405,3 +405,43 @@ def understand(query, *, synonyms=True):
                 break
     result.alternatives = alternatives[:MAX_ALTERNATIVES]
     return result
+
+
+# Laws and regulations cited by number ("UU 25 2009", "Permenpan RB 30/2014")
+
+REGULATION_KINDS = {
+    "uu": "uu",
+    "undang": "uu",
+    "undangundang": "uu",
+    "pp": "pp",
+    "perpres": "perpres",
+    "permen": "permen",
+    "permenpan": "permen",
+    "permenpanrb": "permen",
+    "se": "se",
+    "edaran": "se",
+    "pergub": "pergub",
+    "perda": "perda",
+    "sk": "sk",
+}
+
+
+def cited_regulations(query):
+    """Primary keys of the regulations a query cites by number (and year and kind, if given)."""
+    from publications.models import Regulation
+
+    keys = [term_key(word) for word in words_of(query)]
+    numbers = [key for key in keys if key.isdigit()]
+    if not numbers:
+        return []
+    years = [int(key) for key in numbers if len(key) == 4 and 1945 <= int(key) <= 2100]
+    others = [key.lstrip("0") or "0" for key in numbers if not (years and int(key) in years)]
+    if not others:
+        return []
+    found = Regulation.objects.filter(number__in=others)
+    if years:
+        found = found.filter(year__in=years)
+    kinds = {REGULATION_KINDS[key] for key in keys if key in REGULATION_KINDS}
+    if kinds:
+        found = found.filter(kind__in=kinds)
+    return list(found.order_by("-year", "pk").values_list("pk", flat=True)[:10])
