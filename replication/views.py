@@ -138,8 +138,10 @@ def track(request, token):
         "just_submitted": request.session.pop("replication_submitted", None) == token,
     }
     response = _render(request, "replication/track.html", context, verdict)
-    # The token is the only key to this page: keep it out of Referer headers.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is the only key to this page: keep it out of Referer headers sent to other
+    # sites ("no-referrer" would also make browsers send "Origin: null" on the page's own
+    # forms, which CSRF protection refuses).
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

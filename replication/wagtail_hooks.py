@@ -20,5 +20,5 @@ class ReplicationMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
     return ReplicationMenuItem(
-        _("Replikasi"), reverse("replication_admin:index"), icon_name="repeat", order=260
+        _("Replikasi"), reverse("replication_admin:index"), icon_name="copy", order=260
     )

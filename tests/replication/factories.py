@@ -2,8 +2,9 @@ import datetime
 
 import factory
 
+from innovations.models import InnovationPage
 from replication.models import ReplicationRequest
-from tests.innovations.factories import region
+from tests.innovations.factories import InnovationPageFactory, KeyFigureFactory, region
 
 
 class ReplicationRequestFactory(factory.django.DjangoModelFactory):
@@ -20,3 +21,17 @@ class ReplicationRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ReplicationRequest
+
+
+def innovation_with_contact(catalogue):
+    """An innovation whose innovator has an address the portal must never show."""
+    page = InnovationPageFactory(
+        parent=catalogue,
+        title="Dukcapil Jemput Bola",
+        contact_name="Andi Baso",
+        contact_email="inovator@maros.example.go.id",
+        cost=60_000_000,
+        budget_source=InnovationPage.BudgetSource.APBD,
+    )
+    KeyFigureFactory(page=page, label="Waktu layanan", value=2, unit="hari", baseline=14)
+    return page

@@ -60,7 +60,7 @@ def test_asking_for_a_visit_leads_to_the_private_tracking_page(client, innovatio
     assert (request.state, request.province) == (State.REQUESTED, "Sulawesi Selatan")
     assert len(mail.outbox) == 2
     page = client.get(response["Location"])
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "Permintaan Anda terkirim" in page.content.decode()
 
 
