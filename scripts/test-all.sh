@@ -10,6 +10,9 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 PG_ROLE="${PG_ROLE:-jipp}"
 PG_PASSWORD="${PG_PASSWORD:-jipp}"
 PG_DATABASE="${PG_DATABASE:-jipp}"
+# Test processes per database run (pytest-xdist): one per core. Engine tests share one index
+# prefix and stay in one process.
+WORKERS="${PYTEST_WORKERS:-$(nproc)}"
 started=$SECONDS
 
 run_pytest() {
@@ -80,13 +83,13 @@ export REQUIRE_BROWSER=1
 stage "Tests on SQLite (all but those marked postgres or engine)"
 (
     unset DATABASE_URL
-    run_pytest -m 'not postgres and not engine' ${PYTEST_ARGS:-}
+    run_pytest -n "$WORKERS" -m 'not postgres and not engine' ${PYTEST_ARGS:-}
 )
 
 stage "Tests on PostgreSQL (all but those marked engine; postgres-marked tests must pass)"
 # A database name of our own per run, so parallel runs on one server do not collide.
 DATABASE_URL="postgres://$PG_ROLE:$PG_PASSWORD@127.0.0.1:$PG_PORT/${PG_DATABASE}_$$" \
-    REQUIRE_POSTGRES=1 run_pytest -m 'not engine' ${PYTEST_ARGS:-}
+    REQUIRE_POSTGRES=1 run_pytest -n "$WORKERS" -m 'not engine' ${PYTEST_ARGS:-}
 
 stage "Search engine tests"
 engine_tests
