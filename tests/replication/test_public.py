@@ -206,3 +206,26 @@ def test_finder_ranks_innovations_with_their_reasons(client, catalogue):
 def test_finder_explains_bad_input(client, catalogue):
     soup = soup_of(client.get("/replikasi/cari-inovasi/", {"masalah": "", "urusan": "tidak-ada"}))
     assert "Urusan yang dipilih tidak dikenal." in soup.select_one(".error-summary").get_text()
+
+
+def test_finder_and_thread_queries_do_not_grow(client, catalogue, innovation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from replication import workflow
+    from replication.models import ReplicationMessage
+
+    def count(url, params=None):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        return len(queries)
+
+    search = {"masalah": "warga desa perjalanan jauh", "urusan": "kesehatan"}
+    request = ReplicationRequestFactory(innovation=innovation)
+    count("/replikasi/cari-inovasi/", search)  # the first request creates the site settings
+    finder, thread = count("/replikasi/cari-inovasi/", search), count(request.get_tracking_url())
+    for number in range(4):
+        InnovationPageFactory(parent=catalogue, title=f"Desa Sehat {number}")
+        workflow.post_message(request, ReplicationMessage.Author.AGENCY, f"Pesan {number}")
+    assert count("/replikasi/cari-inovasi/", search) == finder
+    assert count(request.get_tracking_url()) == thread
