@@ -135,6 +135,8 @@ class Report(models.Model):
             models.Index(fields=["status", "verify_due"], name="report_status_verify_due"),
             models.Index(fields=["status", "answer_due"], name="report_status_answer_due"),
             models.Index(fields=["routed_agency", "-created_at"], name="report_agency_created"),
+            # The staff listing filtered by status, newest first, read in index order.
+            models.Index(fields=["status", "-created_at"], name="report_status_created"),
         ]
         permissions = [("moderate_report", _("Dapat memverifikasi dan meneruskan laporan"))]
 
