@@ -74,7 +74,9 @@ class RequestForm(HoneypotMixin, forms.ModelForm):
         self.fields["region"].queryset = Region.objects.exclude(kind=Region.Kind.PROVINCE)
         self.fields["region"].empty_label = _("— pilih kabupaten/kota —")
         self.fields["province"].required = False
-        self.fields["province"].initial = ""
+        self.initial["province"] = ""  # not the model's default: asked only from outside
+        # No empty radio button: the form always starts on one kind.
+        self.fields["kind"].choices = ReplicationRequest.Kind.choices
 
     def clean(self):
         data = super().clean()
