@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models.functions import Length
 
 from .query import plain_query
 
@@ -221,8 +222,13 @@ def _similar_keys(key):
             )
             return cursor.fetchall()
     # SQLite and others: difflib over the keys that share the first letter (best effort).
-    rows = SearchTerm.objects.filter(key__startswith=key[0]).values_list("key", "form", "frequency")
-    rows = list(rows[:20000])
+    rows = (
+        SearchTerm.objects.filter(key__startswith=key[0])
+        .annotate(length=Length("key"))
+        .filter(length__gte=len(key) - 2, length__lte=len(key) + 2)
+        .values_list("key", "form", "frequency")
+    )
+    rows = list(rows[:5000])
     close = set(difflib.get_close_matches(key, [row[0] for row in rows], n=20, cutoff=0.7))
     return [row for row in rows if row[0] in close]
 
@@ -262,9 +268,15 @@ def variants(key):
     return {variant for variant in found if len(variant) >= 3}
 
 
+MAX_WORD_LENGTH = 24  # longer "words" are noise: no split, no correction
+MAX_CORRECTED_WORDS = 3
+
+
 def splits(key):
     """Ways to read a run-together key as two words of three letters or more."""
-    return [(key[:i], key[i:]) for i in range(3, len(key) - 2)] if len(key) >= 7 else []
+    if not 7 <= len(key) <= MAX_WORD_LENGTH:
+        return []
+    return [(key[:i], key[i:]) for i in range(3, len(key) - 2)]
 
 
 # Synonyms and acronyms (cached per version)
@@ -329,7 +341,9 @@ def understand(query, *, synonyms=True):
     if not words:
         return result
     keys = [term_key(word) for word in words]
-    candidates = {key: variants(key) for key in keys if not key.isdigit()}
+    candidates = {
+        key: variants(key) for key in keys if not key.isdigit() and len(key) <= MAX_WORD_LENGTH
+    }
     split_parts = {key: splits(key) for key in keys}
     lookup = set(keys)
     for found in candidates.values():
@@ -339,7 +353,7 @@ def understand(query, *, synonyms=True):
             lookup |= {left, right}
     vocabulary = known(lookup)
 
-    corrected, varied, changed_words = [], [], False
+    corrected, varied, changed_words, corrections = [], [], False, 0
     for word, key in zip(words, keys, strict=True):
         form = word
         if key in vocabulary:
@@ -358,7 +372,9 @@ def understand(query, *, synonyms=True):
             else:
                 known_variants = [vocabulary[v] for v in candidates.get(key, ()) if v in vocabulary]
                 fixed = max(known_variants, key=lambda item: item[1]) if known_variants else None
-                fixed = fixed or correct(key)
+                if not fixed and corrections < MAX_CORRECTED_WORDS and len(key) <= MAX_WORD_LENGTH:
+                    corrections += 1
+                    fixed = correct(key)
                 if fixed:
                     form = fixed[0]
         corrected.append(form)
