@@ -43,7 +43,7 @@ def test_dashboard_is_readable_and_accessible(page, index_site, axe_violations):
     expect(page.get_by_role("img", name="Peta indeks inovasi 2025")).to_be_visible()
     assert axe_violations(page) == []
 
-    page.get_by_label("Tahun").select_option("2024")
+    page.get_by_label("Tahun", exact=True).select_option("2024")
     page.get_by_role("button", name="Tampilkan").click()
     assert page.url.endswith("/indeks/?tahun=2024")
     expect(page.get_by_role("heading", level=1)).to_have_text("Indeks Inovasi 2024")
