@@ -30,9 +30,13 @@ SERVED_PAGE_ACTIONS = frozenset({"change"})
 
 
 def _scoped_page_actions(user, page):
-    """The actions a scoped user has on a scoped page."""
-    agency_id = scoping.agency_id_of(page)
-    if agency_id is not None and access.serves(user, agency_id):
+    """The actions a scoped user has on a scoped page.
+
+    Read from the per-request set of the user's own page ids, not from the page's agency:
+    explorer and API listings hand over plain Page objects, whose agency would cost a
+    query per row.
+    """
+    if page.pk in scoping.own_page_ids(user):
         return SERVED_PAGE_ACTIONS
     return frozenset()
 
@@ -50,6 +54,13 @@ class AgencyPagePermissionTester(PagePermissionTester):
         if self.agency_scoped and scoping.is_scoped_page(self.page):
             return False
         return super().can_move()
+
+    def can_delete(self, ignore_bulk=False):
+        # An officer may delete a draft of their agency that was never published; agency
+        # pages have no children, so this needs no query per row of a listing.
+        if self.agency_scoped and scoping.is_scoped_page(self.page):
+            return self.user.is_active and "change" in self.permissions and not self.page.live
+        return super().can_delete(ignore_bulk)
 
     def can_lock(self):
         if self.agency_scoped and not self.permissions:

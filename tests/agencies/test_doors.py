@@ -110,3 +110,21 @@ def test_bulk_actions_leave_another_agencys_pages_alone(client, world, action):
     world.foreign_hidden.refresh_from_db()
     assert world.foreign.live and not world.foreign_hidden.live
     assert world.foreign.get_parent().pk == world.catalogue.pk
+
+
+def test_moving_an_innovation_to_another_agency_is_a_moderators_act(world):
+    from django.core.exceptions import ValidationError
+
+    from innovations.models import InnovationPage
+
+    form_class = InnovationPage.get_edit_handler().get_form_class()
+    form = form_class(instance=world.own, for_user=world.officer_a)
+    assert list(form.fields["agency"].queryset) == [world.agency_a]
+    form.cleaned_data = {"agency": world.agency_b}
+    with pytest.raises(ValidationError, match="moderator"):
+        form.clean_agency()
+
+    form = form_class(instance=world.own, for_user=world.moderator)
+    assert world.agency_b in form.fields["agency"].queryset
+    form.cleaned_data = {"agency": world.agency_b}
+    assert form.clean_agency() == world.agency_b

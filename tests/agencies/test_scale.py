@@ -46,4 +46,4 @@ def test_officer_views_have_a_constant_query_count(client, world, view):
     grow(world)
     client.force_login(world.officer_a)
     after = queries(client, urls[view])
-    assert after == before, view
+    assert after <= before, view
