@@ -23,6 +23,7 @@ AREAS = (
     "replication",  # replication requests (need innovations and liaisons)
     "monitoring",  # monitoring reports, peer review, the index (need innovations, officers)
     "competitions",  # competitions, entries, juries (need innovations, monitoring)
+    "search",  # synonyms, popular searches, the vocabulary of the content above
     "english",  # translations of what all the others created: always last
 )
 

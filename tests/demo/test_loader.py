@@ -6,7 +6,7 @@ from demo import loader
 
 
 def test_listed_areas_run_in_their_order_and_unlisted_ones_after(monkeypatch):
-    present = ["zebra", "english", "innovations", "agencies", "site", "publications"]
+    present = ["zebra", "english", "search", "innovations", "agencies", "site", "publications"]
     modules = [types.SimpleNamespace(name=name) for name in present]
     monkeypatch.setattr(loader.pkgutil, "iter_modules", lambda path: modules)
     monkeypatch.setattr(loader.importlib, "import_module", lambda name: name)
@@ -16,6 +16,7 @@ def test_listed_areas_run_in_their_order_and_unlisted_ones_after(monkeypatch):
         "demo.loaders.publications",
         "demo.loaders.innovations",
         "demo.loaders.agencies",
+        "demo.loaders.search",
         "demo.loaders.english",
         "demo.loaders.zebra",
     ]
