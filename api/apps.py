@@ -5,3 +5,8 @@ class ApiConfig(AppConfig):
     name = "api"
     label = "public_api"
     verbose_name = "API"
+
+    def ready(self):
+        from . import renditions
+
+        renditions.connect()

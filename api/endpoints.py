@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.db.models import Count, Q, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.functional import classproperty
@@ -27,6 +27,7 @@ from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from core.cache import cached_response, conditional_get
+from core.throttle import hit_request
 from innovations import api as innovation_fields
 from innovations.models import InnovationPage
 from publications import api as publication_fields
@@ -55,6 +56,25 @@ MAX_ID = 2**31 - 1
 
 def response_cache_seconds():
     return settings.API_CACHE_SECONDS
+
+
+def rate_limited(view):
+    """API_RATE_LIMIT requests per client a minute, counted in the shared cache; beyond it a
+    429 with Retry-After (documented in the OpenAPI document). Cached answers count too: the
+    limit is about one client's share of the site, not the cost of one answer."""
+
+    def wrapped(request, *args, **kwargs):
+        verdict = hit_request(request, "api", settings.API_RATE_LIMIT, 60)
+        if not verdict.allowed:
+            response = JsonResponse(
+                {"message": f"too many requests: retry in {verdict.retry_after} s"}, status=429
+            )
+            response["Retry-After"] = str(verdict.retry_after)
+            response["Cache-Control"] = "no-store"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class PublicAPIMixin:
@@ -162,8 +182,10 @@ class PublicAPIMixin:
     @classmethod
     def get_urlpatterns(cls):
         def view(action):
-            return conditional_get(
-                cached_response(response_cache_seconds)(cls.as_view({"get": action}))
+            return rate_limited(
+                conditional_get(
+                    cached_response(response_cache_seconds)(cls.as_view({"get": action}))
+                )
             )
 
         return [
@@ -401,6 +423,29 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def object_queryset(self):
         return self.get_base_queryset().specific()
 
+    def own_endpoint(self, model):
+        """The endpoint class of a page type that has its own (innovations, news...)."""
+        found = self.request.wagtailapi_router.get_model_endpoint(model)
+        if found and found[0] and issubclass(found[1], PublicPageEndpoint):
+            return found[1]
+        return None
+
+    def listing_view(self, request):
+        """?type= of a page type with its own endpoint is answered by that endpoint's query
+        path (its queryset, prefetches and batched rich text), only in tree order and with
+        ?child_of=: the generic path costs several times more per item."""
+        endpoint = self.own_endpoint(self.get_queryset().model) if "type" in request.GET else None
+        if endpoint is None:
+            return super().listing_view(request)
+        self.check_query_parameters(None)
+        own = endpoint(request=request, args=self.args, kwargs=self.kwargs, action=self.action)
+        own.format_kwarg = self.format_kwarg
+        serializer_class = own.get_serializer_class()
+        items = self.paginate_queryset(self.filter_queryset(own.get_queryset()))
+        own.prepare(items, serializer_class.Meta.fields)
+        serializer = serializer_class(items, many=True, context=own.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         raw_type = self.request.GET.get("type")
@@ -427,7 +472,11 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def get_urlpatterns(cls):
         return [
             *super().get_urlpatterns(),
-            path("find/", conditional_get(cls.as_view({"get": "find_view"})), name="find"),
+            path(
+                "find/",
+                rate_limited(conditional_get(cls.as_view({"get": "find_view"}))),
+                name="find",
+            ),
         ]
 
 

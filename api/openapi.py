@@ -20,7 +20,7 @@ from innovations.filters import BUDGET_BANDS, CHOICE_FACETS, MIN_YEAR
 from innovations.models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 from .endpoints import PublicPageEndpoint, TaxonomyAPIViewSet
-from .pagination import MAX_OFFSET, max_page_size
+from .pagination import ALL_FIELDS_LIMIT_MAX, MAX_OFFSET, max_page_size
 from .router import ENDPOINTS
 
 JSON = "application/json"
@@ -46,6 +46,12 @@ CACHE_HEADERS = {
 ERRORS = {
     "304": {"description": "Not modified since the ETag given in If-None-Match."},
     "400": response("Bad parameter: the message says which and why.", ref("Error")),
+    "429": response(
+        "Too many requests from this client (API_RATE_LIMIT a minute); retry after the "
+        "number of seconds in Retry-After.",
+        ref("Error"),
+        {"Retry-After": {"schema": {"type": "integer", "minimum": 1}}},
+    ),
 }
 
 
@@ -63,7 +69,7 @@ def paging_parameters():
         query(
             "limit",
             {"type": "integer", "minimum": 0, "maximum": max_page_size(), "default": 20},
-            f"Items per page, at most {max_page_size()}.",
+            f"Items per page, at most {max_page_size()} ({ALL_FIELDS_LIMIT_MAX} with fields=*).",
         ),
         query(
             "offset",

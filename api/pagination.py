@@ -11,10 +11,16 @@ from wagtail.api.v2.utils import BadRequestError
 # the database's integer type.
 MAX_OFFSET = 1_000_000
 DEFAULT_LIMIT = 20
+# ?fields=* asks for every field of every item (nested taxonomies, renditions, rich text):
+# a page of those costs several times a default page, so it is capped lower.
+ALL_FIELDS_LIMIT_MAX = 20
 
 
-def max_page_size():
-    return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 100)
+def max_page_size(request=None):
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 100)
+    if request is not None and "*" in request.GET.get("fields", ""):
+        return min(limit_max, ALL_FIELDS_LIMIT_MAX)
+    return limit_max
 
 
 def parse_non_negative_int(request, name, default, maximum, too_big_message):
@@ -31,7 +37,7 @@ def parse_non_negative_int(request, name, default, maximum, too_big_message):
 
 class CappedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
-        limit_max = max_page_size()
+        limit_max = max_page_size(request)
         offset = parse_non_negative_int(
             request, "offset", 0, MAX_OFFSET, f"offset cannot be higher than {MAX_OFFSET}"
         )

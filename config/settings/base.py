@@ -261,6 +261,8 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 # Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
 # taxonomies show at once (core/cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Requests per client a minute across the API (api/endpoints.py); beyond it a 429.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
 # Headless preview: the separate front end that renders previews (docs/api.md).
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")},

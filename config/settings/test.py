@@ -9,3 +9,5 @@ STORAGES = {  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Test clients all come from one address; tests of the API's per-client limit lower it.
+API_RATE_LIMIT = 1_000_000
