@@ -245,6 +245,7 @@ def load_inputs(years):
     ):
         evidence[report_id].append(document_id)
     reviews = defaultdict(list)
+    open_reviews = set()
     reviews_by_agency = defaultdict(lambda: [0, 0])
     active = (ReviewAssignment.Status.ASSIGNED, ReviewAssignment.Status.SUBMITTED)
     for row in ReviewAssignment.objects.filter(year__in=years, status__in=active).values(
@@ -256,6 +257,12 @@ def load_inputs(years):
         counts[1] += 1
         if done:
             reviews[(row["innovation_id"], row["year"])].append(row)
+        else:
+            open_reviews.add((row["innovation_id"], row["year"]))
+    # Scores count only once every reviewer has submitted: a published score would
+    # otherwise show the first reviewers' marks to the one still reviewing.
+    for key in open_reviews:
+        reviews.pop(key, None)
     agencies = list(Agency.objects.values("pk", "name", "region_id"))
     regions = {row["pk"]: row for row in Region.objects.values("pk", "name", "kind")}
     return Inputs(

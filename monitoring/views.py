@@ -277,17 +277,23 @@ def innovation_evidence(request, pk):
                 "reviewer_agency"
             )
         )
-        context["review_summary"] = reviews.summary(assignments)
+        revealed = reviews.scores_revealed(assignments)
+        # Nothing of the scores is public while a reviewer is still at work.
+        context["review_summary"] = reviews.summary(assignments if revealed else [])
+        context["reviews_open"] = bool(assignments) and not revealed
         context["public_summaries"] = [
             a.public_summary
             for a in assignments
-            if a.status == ReviewAssignment.Status.SUBMITTED and a.public_summary
+            if revealed and a.status == ReviewAssignment.Status.SUBMITTED and a.public_summary
         ]
         # The agency sees the reviewers' comments once every reviewer has submitted.
         involved = access.is_moderator(request.user) or access.serves(
             request.user, innovation.agency_id
         )
-        if involved and reviews.scores_revealed(assignments):
+        # A reviewer sees their own scores, and the others' once everyone has submitted.
+        if any(a.reviewer_id == request.user.pk for a in assignments):
+            context["reviewer_view"] = reviews.visible_reviews(request.user, innovation, year)
+        if involved and revealed:
             context["comments"] = [
                 a for a in assignments if a.status == ReviewAssignment.Status.SUBMITTED
             ]

@@ -118,3 +118,26 @@ def test_summary_flags_disagreement_over_the_spread(innovation, settings):
 def test_one_review_is_not_enough(innovation):
     assert summary([ReviewFactory(innovation=innovation)])["enough"] is False
     assert scores_revealed([]) is False
+
+
+def test_open_reviews_keep_every_score_out_of_public_view(client, innovation):
+    from monitoring.index import recompute
+    from monitoring.models import IndexScore
+
+    ReviewFactory(innovation=innovation)
+    ReviewFactory(innovation=innovation, novelty=2)
+    waiting = ReviewFactory(
+        innovation=innovation,
+        status=ReviewAssignment.Status.ASSIGNED,
+        **dict.fromkeys(ReviewAssignment.CRITERIA),
+    )
+    recompute([2025])
+    row = IndexScore.objects.get(level="inovasi", year=2025, innovation=innovation)
+    assert row.details["values"]["peer_review"] == 0
+    html = client.get(f"/indeks/inovasi/{innovation.pk}/?tahun=2025").content.decode()
+    assert "sedang berlangsung" in html
+    assert "rata-rata" not in html
+    client.force_login(waiting.reviewer)
+    html = client.get(f"/indeks/inovasi/{innovation.pk}/?tahun=2025").content.decode()
+    assert "Nilai yang dapat Anda lihat sebagai peninjau" in html
+    assert "4,00" not in html and "4.00" not in html  # the others' scores stay hidden
