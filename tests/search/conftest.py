@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from publications.models import Regulation
+from search import service
 from tests.innovations.factories import (
     AgencyFactory,
     InnovationIndexPageFactory,
@@ -89,3 +90,24 @@ def regulation(db):
         slug="permenpanrb-91-2021",
         summary="Pedoman pembinaan dan kompetisi inovasi pelayanan publik.",
     )
+
+
+@pytest.fixture
+def many_bridges(catalogue, monkeypatch):
+    """14 innovations about bridges: 9 in Makassar, 5 in Bulukumba; more than the old cap."""
+    monkeypatch.setattr(service, "MAX_MATCHES", 3)
+    pages = []
+    for number in range(14):
+        makassar = number < 9
+        pages.append(
+            InnovationPageFactory(
+                parent=catalogue,
+                title=f"Jembatan gantung desa nomor {number}",
+                slug=f"jembatan-{number}",
+                summary="Jembatan gantung menghubungkan desa dengan pasar.",
+                regions=[region("73.71" if makassar else "73.02")],
+                sectors=[sector("kesehatan" if number % 2 else "pendidikan")],
+                launched_on=datetime.date(2015 + number % 3, 1, 1),
+            )
+        )
+    return pages

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.models import SearchQueryDay
+from search.models import PopularSearch, SearchQueryDay
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,9 @@ def test_unpublished_pages_are_not_found(client, innovations):
 
 
 def test_zero_results_page_is_helpful(client, innovations):
-    SearchQueryDay.record("puskesmas", 3)
+    # "Pencarian populer" lists what staff chose, never raw visitor queries.
+    PopularSearch.objects.create(query_string="puskesmas", pinned=True)
+    SearchQueryDay.record("spam http://example.com", 3)
     response, soup = get_page(client, q="zzzyyyxxx")
     empty = soup.select_one(".search-empty")
     assert "Tidak ada hasil" in empty.get_text()
@@ -105,6 +107,7 @@ def test_zero_results_page_is_helpful(client, innovations):
     assert any(href.startswith("/inovasi/?urusan=") for href in links)
     assert any(href.startswith("/inovasi/?wilayah=") for href in links)
     assert "?q=puskesmas" in links
+    assert not any("example.com" in href for href in links)
 
 
 def test_pagination(client, catalogue):
