@@ -6,6 +6,8 @@ app that owns the model (`<app>/api.py`: field lists, prefetches, a FilterSet); 
 classes here combine those declarations with the shared behaviour.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
@@ -63,6 +65,9 @@ def rate_limited(view):
     429 with Retry-After (documented in the OpenAPI document). Cached answers count too: the
     limit is about one client's share of the site, not the cost of one answer."""
 
+    # wraps() keeps the view's csrf_exempt mark: without it an undeclared method (QUERY,
+    # POST) met the CSRF check (403) instead of DRF's 405 (tests/api/test_schemathesis.py).
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         verdict = hit_request(request, "api", settings.API_RATE_LIMIT, 60)
         if not verdict.allowed:
