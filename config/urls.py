@@ -3,10 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import health
+from core import health, sitemaps
 from monitoring import views as monitoring_views
 from participation import views as participation_views
 from publications.views import robots_txt
@@ -16,7 +15,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("", include("innovations.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("cari/", include("search.urls")),

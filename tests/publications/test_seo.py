@@ -22,6 +22,19 @@ pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
+def sitemap_locations(client):
+    """Every URL of the sitemap, following its index into each section."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = set()
+    for section in ET.fromstring(index.content).iter(f"{SITEMAP}loc"):  # noqa: S314 - ours
+        response = client.get(section.text.removeprefix("http://localhost"))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
+        locations |= {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    return locations
+
+
 @pytest.fixture
 def site_pages(home_page):
     news_index = NewsIndexPageFactory(parent=home_page)
@@ -144,11 +157,7 @@ def test_home_page_has_government_organization_and_whats_new(client, home_page, 
 
 
 def test_sitemap_lists_publication_pages_and_their_subviews(client, site_pages):
-    response = client.get("/sitemap.xml")
-
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
-    locations = {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    locations = sitemap_locations(client)
     for page in site_pages.values():
         assert page.full_url in locations
     assert "http://localhost/berita/2021/" in locations
