@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.api.utils import get_base_url
 
 from core.cache import conditional_get
@@ -330,7 +330,7 @@ def build_schema(base_url=""):
     }
 
 
-@require_GET
+@require_safe
 @conditional_get
 def openapi_schema_view(request):
     response = JsonResponse(
@@ -341,7 +341,7 @@ def openapi_schema_view(request):
     return response
 
 
-@require_GET
+@require_safe
 def api_docs_view(request):
     schema = build_schema()
     operations = []

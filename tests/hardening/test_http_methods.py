@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
         "/data-terbuka/",
         "/data-terbuka/wilayah.csv",
         "/robots.txt",
+        "/api/schema/",
+        "/api/docs/",
     ],
 )
 def test_head_is_allowed_where_get_is(client, home_page, url):
