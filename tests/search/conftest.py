@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from wagtail.search.index import insert_or_update_object
 
 from publications.models import Regulation
 from search import service
@@ -110,4 +111,8 @@ def many_bridges(catalogue, monkeypatch):
                 launched_on=datetime.date(2015 + number % 3, 1, 1),
             )
         )
+    # The page's post_save indexed it before its regions and sectors were written (modelcluster
+    # commits them after saving the page); publishing re-indexes once all is written.
+    for page in pages:
+        insert_or_update_object(page)
     return pages
