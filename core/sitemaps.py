@@ -10,7 +10,9 @@ Sections:
   ``get_sitemap_urls``, from values, in tree order;
 - ``arsip``: the pages whose model adds URLs of its own (news year archives, past events,
   regulations): few, so they are built as objects and asked for their URLs. An entry without
-  a date gets the page's own publication time, so every URL has a ``lastmod``.
+  a date gets the page's own publication time, so every URL has a ``lastmod``;
+- ``lain``: fixed public URLs outside the page tree (open data, API docs, complaints, index),
+  reversed by name; a name whose app is not installed is skipped.
 """
 
 from urllib.parse import urlsplit
@@ -22,7 +24,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
@@ -124,9 +126,66 @@ class ArchiveSitemap(SiteSitemap):
         return item["lastmod"]
 
 
+# Public views outside the page tree, by URL name.
+FIXED_URL_NAMES = (
+    "open_data",
+    "api_docs",
+    "participation:report",
+    "participation:public_list",
+    "monitoring:dashboard",
+)
+# The map is a route of the catalogue page (a routable page): found by model name, as core
+# imports no domain app.
+MAP_PAGE_MODEL = ("innovations", "innovationindexpage")
+MAP_SUBPATH = "peta/"
+
+
+class FixedSitemap(SiteSitemap):
+    @cached_property
+    def latest(self):
+        # These views list published content: they change when a page is published.
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+    @cached_property
+    def paths(self):
+        paths = []
+        for name in FIXED_URL_NAMES:
+            try:
+                paths.append(reverse(name))
+            except NoReverseMatch:
+                continue
+        catalogue = (
+            self.pages()
+            .filter(
+                content_type__app_label=MAP_PAGE_MODEL[0], content_type__model=MAP_PAGE_MODEL[1]
+            )
+            .values_list("url_path", flat=True)
+            .first()
+        )
+        if catalogue:
+            paths.append("/" + catalogue[len(self.root_path) :] + MAP_SUBPATH)
+        return paths
+
+    def items(self):
+        return self.paths
+
+    def location(self, item):
+        return item
+
+    def lastmod(self, item):
+        return self.latest
+
+    def get_latest_lastmod(self):
+        return self.latest
+
+
 def sections(request):
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    return {"halaman": PageSitemap(site), "arsip": ArchiveSitemap(site)}
+    return {
+        "halaman": PageSitemap(site),
+        "arsip": ArchiveSitemap(site),
+        "lain": FixedSitemap(site),
+    }
 
 
 @cached_response(lambda: CACHE_SECONDS)

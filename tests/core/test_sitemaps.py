@@ -93,3 +93,21 @@ def test_a_cached_sitemap_runs_no_query(client, home_page, catalogue, django_ass
     client.get("/sitemap-halaman.xml")
     with django_assert_num_queries(0):
         assert client.get("/sitemap-halaman.xml").status_code == 200
+
+
+def test_fixed_public_urls_are_listed_with_a_lastmod(
+    client, home_page, catalogue, django_assert_max_num_queries
+):
+    """Open data, the API docs, complaints, the index and the map are not pages: the "lain"
+    section lists them, so crawlers find what browsing alone may not."""
+    for page in (home_page, catalogue):
+        page.save_revision().publish()
+    index = parse(client.get("/sitemap.xml"))
+    assert any("sitemap-lain.xml" in loc.text for loc in index.iter(f"{NS}loc"))
+    cache.clear()
+    with django_assert_max_num_queries(6):
+        entries = section_entries(client, "/sitemap-lain.xml")
+    paths = {url.removeprefix("http://localhost") for url in entries}
+    assert {"/data-terbuka/", "/api/docs/", "/pengaduan/", "/indeks/"} <= paths
+    assert catalogue.url + "peta/" in paths
+    assert all(lastmod is not None and lastmod.text for lastmod in entries.values())
