@@ -66,7 +66,7 @@ def test_production_settings_use_whitenoise_and_redis_when_configured():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
-        "django.core.cache.backends.redis.RedisCache",
+        "core.redis_cache.ResilientRedisCache",
         "https://example.org",
     ]
 
