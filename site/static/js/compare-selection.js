@@ -16,7 +16,7 @@
   }
   var status = document.createElement("p");
   status.className = "compare-bar__status";
-  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite"); // not role=status: the catalogue has its own status notice
   form.insertBefore(status, form.firstChild);
 
   function render() {
