@@ -1,6 +1,7 @@
 """What lets a visitor (and a crawler) find and read the site's parts: footer links to open
 data and the API docs (issue 18 item 3); machine-readable times without fractions of seconds
-and gallery alt text that does not repeat the caption (item 10)."""
+and gallery alt text that does not repeat the caption (item 10); a specific meta description on
+the pages people land on from a search engine (item 9)."""
 
 import re
 from datetime import datetime
@@ -73,3 +74,27 @@ def test_gallery_alt_text_does_not_repeat_the_caption(client, home_page):
         ("", "Petugas melayani warga"),
         ("Antrean di loket puskesmas", "Hari pertama layanan"),
     ]
+
+
+def test_landing_pages_have_their_own_meta_description(client, home_page):
+    catalogue = InnovationIndexPageFactory(parent=home_page)
+    urls = {
+        "home": home_page.url,
+        "katalog": catalogue.url,
+        "cari": "/cari/",
+        "data terbuka": "/data-terbuka/",
+        "peta": catalogue.url + "peta/",
+    }
+    descriptions = {}
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        metas = BeautifulSoup(response.content, "html.parser").find_all(
+            "meta", attrs={"name": "description"}
+        )
+        assert len(metas) == 1, name
+        descriptions[name] = metas[0]["content"].strip()
+    # The fallback would be the page's title: each page says what it offers instead.
+    fallbacks = {"", home_page.title, catalogue.title}
+    assert not [name for name, text in descriptions.items() if text in fallbacks], descriptions
+    assert len(set(descriptions.values())) == len(urls), descriptions
