@@ -11,6 +11,9 @@ class RegionViewSet(SnippetViewSet):
     list_display = ["name", "bps_code", "kind", "seat"]
     list_filter = ["kind"]
     search_fields = ["name", "bps_code"]
+    # The database search backend knows only the model's index, not these columns
+    # (500 "no such column"); the ORM searches them directly and needs no index rows.
+    search_backend_name = None
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -19,6 +22,9 @@ class AgencyViewSet(SnippetViewSet):
     list_display = ["name", "acronym", "kind", "region"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "acronym"]
+    # The database search backend knows only the model's index, not these columns
+    # (500 "no such column"); the ORM searches them directly and needs no index rows.
+    search_backend_name = None
 
 
 class SectorViewSet(SnippetViewSet):
@@ -26,6 +32,9 @@ class SectorViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name"]
     search_fields = ["name"]
+    # The database search backend knows only the model's index, not these columns
+    # (500 "no such column"); the ORM searches them directly and needs no index rows.
+    search_backend_name = None
 
 
 class SDGViewSet(SnippetViewSet):

@@ -34,6 +34,9 @@ class RegulationViewSet(SnippetViewSet):
     list_display = ["title", "kind", "number", "year"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "number"]
+    # The database search backend knows only the model's index, not these columns
+    # (500 "no such column"); the ORM searches them directly and needs no index rows.
+    search_backend_name = None
 
 
 class PartnerViewSet(SnippetViewSet):
