@@ -6,9 +6,7 @@ from wagtail.admin.menu import reports_menu
 pytestmark = pytest.mark.django_db
 
 
-def test_reports_menu_has_the_project_query_reports_and_not_wagtails_search_terms(
-    rf, admin_user
-):
+def test_reports_menu_has_the_project_query_reports_and_not_wagtails_search_terms(rf, admin_user):
     request = rf.get("/admin/")
     request.user = admin_user
 
