@@ -89,7 +89,7 @@ def test_bad_filter_shows_a_notice(page, catalogue_site):
     response = page.goto("/inovasi/?wilayah=99.99&tahap=penerapan")
 
     assert response.status == 200
-    expect(page.get_by_role("status")).to_contain_text("region")
+    expect(page.get_by_role("status")).to_contain_text("wilayah")
     expect(page.locator(".results__count")).to_have_text("3 inovasi")
 
 
