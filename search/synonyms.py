@@ -61,7 +61,9 @@ def apply_to_engine(backend=None):
                     backend.es.indices.put_settings(index=name, body=body)
             finally:
                 backend.es.indices.open(index=name)
-                backend.es.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
+                # The engine's own default wait (30 s); a client-side `timeout` here would be
+                # read as the HTTP timeout and refused by urllib3 as a string.
+                backend.es.cluster.health(index=name, wait_for_status="yellow")
     except Exception:
         logger.warning("Could not update the engine's synonyms", exc_info=True)
         return False

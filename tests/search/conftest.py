@@ -39,7 +39,7 @@ def innovations(catalogue):
     bulukumba = AgencyFactory(
         name="Dinas Kesehatan Kabupaten Bulukumba", acronym="Dinkes", region=region("73.02")
     )
-    return {
+    pages = {
         "sipakainga": InnovationPageFactory(
             parent=catalogue,
             title="Sipakainga: layanan kependudukan keliling",
@@ -78,6 +78,10 @@ def innovations(catalogue):
             implemented_on=datetime.date(2022, 1, 10),
         ),
     }
+    # Indexed again once their regions and sectors are written (see many_bridges).
+    for page in pages.values():
+        insert_or_update_object(page)
+    return pages
 
 
 @pytest.fixture
