@@ -118,5 +118,9 @@ def test_invitation_form_is_accessible(browser, live_server, home_page, axe_viol
     administrator.locator("form button[type=submit]").last.click()
     administrator.wait_for_url("**/admin/instansi/undang/")
     assert mail.outbox[-1].to == ["petugas.baru@contoh.go.id"]
+    # Wagtail fades its message in; measure contrast once the animation has finished.
+    administrator.locator(".messages").evaluate(
+        "el => Promise.all(el.getAnimations({subtree: true}).map((a) => a.finished))"
+    )
     assert axe_violations(administrator) == []
     administrator.context.close()

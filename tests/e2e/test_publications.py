@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from publications.models import EventRegistration, LearningResourcePage
@@ -135,11 +136,17 @@ def test_visitor_registers_for_an_event(page, publications_site, axe_violations)
     page.get_by_label("Telepon/WhatsApp").fill("0812 3456 7890")
     page.get_by_role("button", name="Daftar").click()
 
-    expect(page).to_have_url(re.compile(r"/terdaftar/#pendaftaran-berhasil$"))
+    # A seat counts only once the registrant confirms from the e-mail (issue 17).
+    expect(page).to_have_url(re.compile(r"/terdaftar/#periksa-surel$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa surel Anda")
+    assert axe_violations(page) == []
+    confirm_url = re.search(r"https?://\S+/konfirmasi/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", "", confirm_url))
+    page.get_by_role("button", name="Konfirmasi pendaftaran").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Pendaftaran berhasil")
     expect(page.get_by_text("Terima kasih, Andi Makkasau")).to_be_visible()
     assert axe_violations(page) == []
-    assert EventRegistration.objects.filter(event=event).count() == 1
+    assert EventRegistration.objects.filter(event=event, confirmed_at__isnull=False).count() == 1
 
     page.goto(event.url)
     expect(page.get_by_text("Kuota peserta sudah penuh")).to_be_visible()

@@ -103,7 +103,7 @@ def editor(django_user_model):
     user = django_user_model.objects.create_user(
         username="editor", password="rahasia-123", email="editor@example.org"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Moderator"))
     return user
 
 

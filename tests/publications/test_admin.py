@@ -148,7 +148,7 @@ def test_event_editor_links_to_its_registrations(editor_client, home_page):
     soup = BeautifulSoup(response.content, "html.parser")
     link = soup.find("a", string="Lihat dan unduh daftar peserta")
     assert link["href"] == f"/admin/pendaftaran-kegiatan/?event={event.pk}"
-    assert "2 orang sudah mendaftar." in soup.get_text()
+    assert "2 orang sudah mendaftar dan mengonfirmasi." in soup.get_text()
     listing = editor_client.get(link["href"])
     assert listing.status_code == 200
 

@@ -53,7 +53,7 @@ def test_event_page_shows_times_in_wita_place_and_form(client, event):
     assert soup.find("h1").get_text(strip=True) == "Kaji tiru ke Bantaeng"
     when = soup.find("dt", string="Waktu").find_next("dd").get_text(" ", strip=True)
     assert "14 Mei 2030, 09.00" in when and "16.30" in when and "WITA" in when
-    assert soup.find("time")["datetime"] == "2030-05-14T09:00:00+08:00"
+    assert soup.find("time")["datetime"] == "2030-05-14T09:00:00+0800"
     assert "Baruga Lounge" in soup.get_text()
     assert "tersisa 2 tempat" in soup.get_text()
     form = soup.find("form", method="post")
