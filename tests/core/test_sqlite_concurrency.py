@@ -17,15 +17,15 @@ def own_files(django_db_blocker):
         yield
 
 
-pytestmark = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-    reason="the SQLite configuration is only used on SQLite",
-)
-
-
 def file_database(alias, path):
     """A connection to a SQLite file with the project's SQLite options."""
-    config = {**settings.DATABASES["default"], "NAME": str(path), "TEST": {}}
+    # The project's SQLite options, whatever database the test run itself uses.
+    config = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": dict(settings.SQLITE_OPTIONS),
+        "TEST": {},
+    }
     config = connections.configure_settings({"default": config})["default"]
     connections.settings[alias] = config
     connections[alias] = DatabaseWrapper(config, alias)
