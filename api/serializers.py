@@ -14,6 +14,8 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from core.public_url import public_url
+
 from .access import request_restricted_collection_ids
 
 # Sizes a front end needs: card thumbnail, content width, full width, social preview.
@@ -39,7 +41,7 @@ class RenditionsField(Field):
         return {
             name: {
                 "url": found[spec].url,
-                "full_url": found[spec].full_url,
+                "full_url": public_url(found[spec].url),
                 "width": found[spec].width,
                 "height": found[spec].height,
             }

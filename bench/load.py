@@ -49,6 +49,7 @@ def production_env(database_url, static_root):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": database_url,
         "DATABASE_CONN_MAX_AGE": "60",
         "SECURE_SSL_REDIRECT": "0",

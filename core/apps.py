@@ -7,7 +7,14 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import bruteforce, richtext
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from . import bruteforce, public_url, richtext
 
         richtext.connect()
         bruteforce.connect()
+        # After Wagtail's migrations have made the default Site, give it the public origin.
+        post_migrate.connect(
+            public_url.sync_default_site, sender=apps.get_app_config("wagtailcore")
+        )

@@ -15,6 +15,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from core.public_url import public_url
+
 ORGANISATION_DEFAULT_NAME = "Biro Organisasi Setda Provinsi Sulawesi Selatan"
 # The site settings that name the publisher. Looked up by name, not imported: core sits
 # below the domain apps (home owns the settings model).
@@ -49,7 +51,7 @@ def organisation_data(request=None):
     }
     if site is None:
         return data
-    data["url"] = site.root_url + "/"
+    data["url"] = public_url("/")
     model = apps.get_model(PUBLISHER_SETTINGS_MODEL)
     settings = model.for_request(request) if request else model.for_site(site)
     data["name"] = settings.organisation_name or ORGANISATION_DEFAULT_NAME
@@ -89,7 +91,7 @@ class SeoMixin:
         image = self.social_image
         if image is None or request is None:
             return None
-        return request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+        return public_url(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
 
     def structured_data(self, request=None):
         data = {

@@ -30,6 +30,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from core.cache import cached_response
+from core.public_url import base_url
 
 PAGE_SIZE = 2000
 CACHE_SECONDS = 3600
@@ -47,7 +48,7 @@ def own_url_models():
 
 
 class SiteSitemap(Sitemap):
-    """Pages of one Wagtail site, with absolute URLs on the site's own root URL (as the pages'
+    """Pages of one Wagtail site, with absolute URLs on the public base URL (as the pages'
     canonical links), whatever host the crawler used."""
 
     limit = PAGE_SIZE
@@ -55,7 +56,7 @@ class SiteSitemap(Sitemap):
     def __init__(self, site):
         self.site = site
         self.root_path = site.root_page.url_path
-        self.root_url = site.root_url.rstrip("/")
+        self.root_url = base_url()
 
     def page_urls(self, page_number):
         """The URLs of one page of this section, for Django's sitemap template."""

@@ -1,4 +1,8 @@
-"""RSS 2.0 and Atom feeds of the news, served by the news index at /berita/rss/ and /atom/."""
+"""RSS 2.0 and Atom feeds of the news, served by the news index at /berita/rss/ and /atom/.
+
+Links are absolute on the public base URL, whatever host the reader used; the publisher is
+the author of the feed and of every entry (Atom requires one, RFC 4287 4.1.1).
+"""
 
 import datetime
 import zoneinfo
@@ -6,6 +10,9 @@ import zoneinfo
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from core.public_url import public_url
+from core.seo import organisation_data
 
 FEED_LENGTH = 20
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
@@ -28,10 +35,16 @@ class NewsRssFeed(Feed):
         return _("Berita %(site)s") % {"site": "JIPP Sulsel"}
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return public_url(self.index_page.get_url(self.request))
 
     def feed_url(self):
-        return self.request.path if self.request else None
+        return public_url(self.request.path) if self.request else None
+
+    def author_name(self):
+        return organisation_data(self.request)["name"]
+
+    def author_link(self):
+        return public_url("/")
 
     def description(self):
         return _("Kabar terbaru Jaringan Inovasi Pelayanan Publik Sulawesi Selatan.")
@@ -46,10 +59,13 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return public_url(item.get_url(self.request))
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return self.item_link(item)
+
+    def item_author_name(self, item):
+        return self.author_name()
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(item.date, datetime.time(8, 0), tzinfo=WITA)

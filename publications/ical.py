@@ -2,6 +2,9 @@
 
 Written by hand because the format needs little: CRLF line ends, lines folded at 75
 octets, TEXT values escaped, and times in UTC (so no VTIMEZONE block is needed).
+
+URLs are on the public base URL. An event's UID is its page's translation key: the same
+event fetched through any host name, or in another language, is one event in a calendar.
 """
 
 import datetime
@@ -9,6 +12,8 @@ import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+
+from core.public_url import public_url
 
 PRODUCT_ID = "-//JIPP Sulsel//Kegiatan//ID"
 MAX_LINE_OCTETS = 75
@@ -51,7 +56,7 @@ def utc(value):
 
 
 def event_lines(event, request, stamp):
-    url = request.build_absolute_uri(event.get_url(request))
+    url = public_url(event.get_url(request))
     location = ", ".join(part for part in (event.venue, event.address) if part)
     description = "\n\n".join(
         part
@@ -65,7 +70,7 @@ def event_lines(event, request, stamp):
     )
     lines = [
         "BEGIN:VEVENT",
-        f"UID:kegiatan-{event.pk}@{request.get_host()}",
+        f"UID:kegiatan-{event.translation_key}@jipp-sulsel",
         f"DTSTAMP:{utc(stamp)}",
         f"DTSTART:{utc(event.start)}",
         f"DTEND:{utc(event.end)}",

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Page, Site
 
+from core.public_url import site_address
 from tests.home.factories import HomePageFactory
 
 
@@ -31,11 +32,12 @@ def home_page(db):
     """A home page at the root of the default site, as load_demo builds it."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
+    hostname, port = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "root_page": home,
             "site_name": "JIPP Sulsel",
         },

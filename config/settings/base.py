@@ -198,7 +198,24 @@ CACHES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "JIPP Sulsel"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def development_base_url(run_address):
+    """The address `make run` serves (RUN_ADDRESS: host:port or a port), as a URL."""
+    host, _, port = run_address.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):  # noqa: S104 - read, not bound: the loopback serves it
+        host = "127.0.0.1"
+    return f"http://{host}:{port or 8000}"
+
+
+# The one public base URL of every absolute URL the portal writes (canonical links, Open
+# Graph, JSON-LD, sitemap, robots.txt, feeds, iCalendar, API, exports, e-mails). The default
+# Site record is kept in step with it (core/public_url.py); production requires it.
+PUBLIC_BASE_URL = (
+    os.environ.get("PUBLIC_BASE_URL")
+    or development_base_url(os.environ.get("RUN_ADDRESS", "127.0.0.1:8000"))
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
 # E-mail (workflow notices, invitations, password reset): EMAIL_URL, e.g.
 # smtp://user:secret@mail.example.go.id:587/?tls=True, or EMAIL_HOST, EMAIL_PORT, EMAIL_USER,
@@ -252,11 +269,10 @@ CORS_ALLOW_ALL_ORIGINS = True
 # Conditional requests need the validators visible to browser clients on other origins.
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
-# Public API (api/): page size cap, and the origin of its absolute URLs (by
-# default the root URL of the site that was asked).
+# Public API (api/): page size cap, and the origin of its absolute URLs.
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
 # taxonomies show at once (core/cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))

@@ -1,11 +1,12 @@
 """Production settings: refuse to start with development values.
 
 Read from the environment (see README.md and docs/deployment.md): SECRET_KEY (50+ random
-characters), ALLOWED_HOSTS, DATABASE_URL, REDIS_URL (shared cache for all replicas),
-WAGTAILADMIN_BASE_URL, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, MEDIA_URL.
+characters), ALLOWED_HOSTS, PUBLIC_BASE_URL, DATABASE_URL, REDIS_URL (shared cache for all
+replicas), SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, MEDIA_URL.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -23,9 +24,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names.")
 
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
-)
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+_public = urlsplit(PUBLIC_BASE_URL)
+if _public.scheme not in ("http", "https") or not _public.hostname or _public.path:
+    raise ImproperlyConfigured(
+        "Set PUBLIC_BASE_URL to the site's public origin, e.g. https://jipp.sulselprov.go.id."
+    )
+# The Site record stores a host and a port; Wagtail writes https only for port 443.
+if _public.port and (_public.scheme == "https") != (_public.port == 443):
+    raise ImproperlyConfigured("PUBLIC_BASE_URL: https must use port 443, http another port.")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 
 STORAGES = {

@@ -11,3 +11,5 @@ STORAGES = {  # noqa: F405
 }
 # Test clients all come from one address; tests of the API's per-client limit lower it.
 API_RATE_LIMIT = 1_000_000
+# Absolute URLs name this origin whatever host a test request uses (tests/core/test_public_url.py).
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://localhost"

@@ -2,6 +2,7 @@
 
 from django import template
 
+from core.public_url import public_url
 from core.seo import SOCIAL_IMAGE_SPEC, json_ld_script
 
 register = template.Library()
@@ -23,10 +24,7 @@ def social_image(page):
     return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """An absolute URL for Open Graph, built from the request's host."""
-    request = context.get("request")
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    """An absolute URL on the public base URL (Open Graph, canonical links)."""
+    return public_url(url) if url else url

@@ -3,6 +3,7 @@ page, the catalogue, and the site settings with the Biro Organisasi's contact de
 
 from wagtail.models import Page, Site
 
+from core.public_url import site_address
 from demo import datafiles
 from demo.pages import get_or_add_child
 from home.models import HomePage, SiteSettings
@@ -25,7 +26,8 @@ def load_home_page(data):
         fields = data["home"]
         home = root.add_child(instance=HomePage(live=False, **fields))
         home.save_revision().publish()
-    wanted = {**data["site"], "root_page_id": home.pk}
+    hostname, port = site_address()
+    wanted = {**data["site"], "hostname": hostname, "port": port, "root_page_id": home.pk}
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(is_default_site=True, **wanted)

@@ -18,6 +18,7 @@ def test_ensure_dev_admin_creates_the_account_once_and_prints_it(
     settings, tmp_path, monkeypatch, capsys, django_user_model
 ):
     settings.DEBUG = True
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
     password_file = tmp_path / ".dev-admin-password"
     monkeypatch.setattr(ensure_dev_admin, "PASSWORD_FILE", password_file)
 

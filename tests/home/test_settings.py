@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "example.org",
+    "PUBLIC_BASE_URL": "https://example.org",
 }
 
 
@@ -45,8 +46,18 @@ def test_check_deploy_is_clean_under_production_settings():
         ({"SECRET_KEY": "too-short"}, "Set SECRET_KEY"),
         ({"SECRET_KEY": "x" * 60}, "Set SECRET_KEY"),
         ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
+        ({"PUBLIC_BASE_URL": ""}, "Set PUBLIC_BASE_URL"),
+        ({"PUBLIC_BASE_URL": "https://example.org:8443"}, "https must use port 443"),
     ],
-    ids=["debug-on", "development-key", "short-key", "repetitive-key", "no-hosts"],
+    ids=[
+        "debug-on",
+        "development-key",
+        "short-key",
+        "repetitive-key",
+        "no-hosts",
+        "no-base-url",
+        "https-odd-port",
+    ],
 )
 def test_production_settings_refuse_insecure_values(env, message):
     result = run_python(["-c", "import config.settings.production"], **env)

@@ -97,7 +97,7 @@ def test_innovation_page_has_json_ld_and_open_graph(client, innovation):
     assert data["name"] == "Dukcapil Goes to Village"
     assert data["provider"]["name"] == innovation.agency.name
     assert data["areaServed"][0]["identifier"] == "73.71"
-    assert data["image"].startswith("http://testserver/")
+    assert data["image"].startswith("http://localhost/")
     og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
     assert og["og:title"] == "Dukcapil Goes to Village"
     assert og["og:url"] == "http://localhost/inovasi/dukcapil-goes-to-village/"

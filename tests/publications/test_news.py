@@ -145,10 +145,10 @@ def test_rss_feed_is_valid_rss_2(client, news_index):
     root = ET.fromstring(response.content)  # noqa: S314 - our own feed
     assert root.tag == "rss" and root.get("version") == "2.0"
     channel = root.find("channel")
-    assert channel.findtext("link") == "http://testserver/berita/"
+    assert channel.findtext("link") == "http://localhost/berita/"
     item = channel.find("item")
     assert item.findtext("title") == "Kabar & berita <baru>"
-    assert item.findtext("link") == "http://testserver/berita/kabar-berita-baru/"
+    assert item.findtext("link") == "http://localhost/berita/kabar-berita-baru/"
     assert item.findtext("pubDate").endswith("+0800")
     assert item.findtext("category")
 

@@ -173,4 +173,4 @@ def test_robots_txt_points_at_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
