@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -17,12 +18,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
-    path("", include("innovations.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("cari/", include("search.urls")),
-    path("pengaduan/", include("participation.urls")),
-    path("replikasi/", include("replication.urls")),
-    path("undangan/", include("agencies.urls")),
     # Aggregated complaint statistics (no personal data) beside the Wagtail API routes.
     path(
         "api/v2/pengaduan/statistik/",
@@ -32,6 +28,16 @@ urlpatterns = [
     # The innovation index as JSON beside the Wagtail API routes (monitoring/).
     path("api/v2/indeks/", monitoring_views.index_json, name="monitoring_index_api"),
     path("api/", include("api.urls")),
+]
+
+# Public pages in both languages: Indonesian unprefixed, English under /en/ (docs/english.md).
+# The admin, the API, documents, the sitemap and robots.txt above stay unprefixed.
+PUBLIC_PATTERNS = [
+    path("", include("innovations.urls")),
+    path("cari/", include("search.urls")),
+    path("pengaduan/", include("participation.urls")),
+    path("replikasi/", include("replication.urls")),
+    path("undangan/", include("agencies.urls")),
     path("", include("monitoring.urls")),
     path("data-terbuka/", include("innovations.open_data")),
 ]
@@ -45,4 +51,6 @@ if settings.DEBUG:
 
     urlpatterns += development_media_urls()
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    *PUBLIC_PATTERNS, path("", include(wagtail_urls)), prefix_default_language=False
+)

@@ -1,0 +1,2 @@
+"""The English edition: locales, translation status for editors, the bilingual glossary that
+English search uses over Indonesian text (docs/english.md)."""
