@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
-from django.utils.translation import gettext_lazy as _
 
 from search.conf import search_backends_from_environment
 
@@ -47,6 +46,12 @@ INSTALLED_APPS = [
     "monitoring",
     "search",
     "replication",
+    "competitions",
+    "localisation",
+    # Translations of pages (docs/english.md): the translation editor shows the source beside
+    # each segment; its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -84,6 +89,9 @@ MIDDLEWARE = [
     "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone: /en/... is English, every other path Indonesian
+    # (i18n_patterns without a default prefix), never the Accept-Language header.
+    "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,11 +152,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Indonesian first; English follows through the same translation functions. Until English
-# lands under /en/, no LocaleMiddleware: a browser asking for English must not get a page
-# with Indonesian text and English dates.
+# Indonesian first and unprefixed; English under /en/ (config/urls.py, docs/english.md).
+# Each language names itself in the switcher, whatever the page's language.
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
@@ -238,7 +246,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Invitations to set a password (agencies/onboarding.py) expire after this many seconds.
 AGENCIES_INVITATION_TIMEOUT = int(os.environ.get("AGENCIES_INVITATION_TIMEOUT", str(7 * 86400)))
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors' avatars are not fetched from gravatar.com: no third-party requests from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
