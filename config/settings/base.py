@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "monitoring",
     "search",
     "replication",
+    "competitions",
     "localisation",
     # Translations of pages (docs/english.md): the translation editor shows the source beside
     # each segment; its locales app replaces wagtail.locales.
