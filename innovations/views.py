@@ -202,6 +202,13 @@ def innovation_map(request, index_page):
     )
 
 
+            "map_text": {
+                "zoomIn": _("Perbesar"),
+                "zoomOut": _("Perkecil"),
+                "mode": _("Tampilan"),
+                "bySize": _("Ukuran lingkaran"),
+                "byColour": _("Warna menurut jumlah"),
+            },
 @require_safe
 @renamed_parameters(PUBLIC_NAMES)
 def export(request, fmt):
