@@ -93,11 +93,35 @@ def test_bad_filter_shows_a_notice(page, catalogue_site):
     expect(page.locator(".results__count")).to_have_text("3 inovasi")
 
 
+CLS_OBSERVER = """
+window.__cls = 0;
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) {
+    if (!entry.hadRecentInput) { window.__cls += entry.value; }
+  });
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
 def test_map_shows_markers_and_the_table(page, catalogue_site, axe_violations):
+    page.add_init_script(CLS_OBSERVER)
     page.goto("/inovasi/peta/")
 
     expect(page.locator("#innovation-map")).to_be_visible()
     expect(page.locator(".map-marker")).to_have_count(2)
+    # The basemap (South Sulawesi's land, served by the site) is drawn under the markers.
+    expect(page.locator("#innovation-map")).to_have_attribute("data-basemap", "loaded")
+    assert page.locator(".leaflet-overlay-pane path").count() >= 1
+    expect(page.get_by_role("button", name="Perbesar")).to_be_visible()
+    expect(page.get_by_role("button", name="Perkecil")).to_be_visible()
+    # Counts sit at the centre of their circle.
+    marker = page.locator(".map-marker").first.bounding_box()
+    label = page.locator(".map-marker span").first.bounding_box()
+    assert abs((marker["y"] + marker["height"] / 2) - (label["y"] + label["height"] / 2)) < 3
+    # The colour mode (choropleth by count) recolours the markers.
+    page.get_by_label("Warna menurut jumlah").check()
+    expect(page.locator(".map-marker--colour")).to_have_count(2)
+    assert page.evaluate("window.__cls") < 0.1
     expect(page.get_by_role("link", name="Kota Makassar")).to_have_attribute(
         "href", "/inovasi/?wilayah=73.71"
     )

@@ -213,7 +213,10 @@ def test_map_lists_counts_per_region_with_links_into_the_catalogue(client, catal
         "Kabupaten Bulukumba": 1,
     }
     canvas = soup.select_one("#innovation-map")
-    assert canvas.has_attr("hidden") and canvas["data-tile-url"] == ""
+    # The box is in the page from the start (its height is reserved: no layout shift), with
+    # the basemap the site serves itself and no tile server.
+    assert not canvas.has_attr("hidden") and canvas["data-tile-url"] == ""
+    assert canvas["data-basemap-url"] == "/static/data/sulsel-land.geojson"
     scripts = [s["src"] for s in soup.select("script[src]")]
     assert "/static/vendor/leaflet/leaflet.js" in scripts
 
