@@ -10,6 +10,7 @@
 #   deploy/prod-local.sh stop             stop everything it started
 #   deploy/prod-local.sh status           what runs
 #   deploy/prod-local.sh env              print the environment the replicas run with
+#   deploy/prod-local.sh nginx-conf       print the nginx configuration (PROD_REPLICA_PORTS, PROD_PORT)
 #   deploy/prod-local.sh restart-replica N   graceful restart of replica N (1 or 2)
 #   deploy/prod-local.sh stop-replica N | start-replica N
 #   deploy/prod-local.sh stop-node N | start-node N   one OpenSearch node (1-3)
@@ -23,7 +24,7 @@ cd "$PROJECT_DIR"
 
 RUN="${PROD_RUN_DIR:-/tmp/jipp-prod}"
 PORT="${PROD_PORT:-8080}"
-REPLICA_PORTS=(8101 8102)
+read -r -a REPLICA_PORTS <<<"${PROD_REPLICA_PORTS:-8101 8102}"
 REDIS_PORT="${PROD_REDIS_PORT:-6390}"
 NODE_HTTP=(9231 9232 9233)
 NODE_TRANSPORT=(9331 9332 9333)
@@ -185,15 +186,23 @@ stop_replica() {
     rm -f "$RUN/gunicorn-$n.pid"
 }
 
-start_nginx() {
+nginx_conf() {
+    # The nginx configuration of this topology (also used by tests/operations/test_restart.py).
+    # max_fails=0: nginx never marks a replica down. With marking, a replica restarted less
+    # than fail_timeout after the other (a rolling restart) left both marked, and nginx
+    # answered 502 "no live upstreams" while both were up (tests/operations/test_restart.py).
+    # A stopped replica costs a refused connection on loopback and one retry on the other.
     local upstreams="" port
     for port in "${REPLICA_PORTS[@]}"; do
-        upstreams+="        server 127.0.0.1:$port max_fails=1 fail_timeout=2s;"$'\n'
+        upstreams+="        server 127.0.0.1:$port max_fails=0;"$'\n'
     done
-    mkdir -p "$RUN/nginx-body" "$RUN/nginx-proxy"
     sed -e "s|@RUN@|$RUN|g" -e "s|@PORT@|$PORT|g" "$PROJECT_DIR/deploy/nginx.conf.template" |
-        "$PY" -c 'import sys; sys.stdout.write(sys.stdin.read().replace("@UPSTREAMS@\n", sys.argv[1]))' "$upstreams" \
-            >"$RUN/nginx.conf"
+        "$PY" -c 'import sys; sys.stdout.write(sys.stdin.read().replace("@UPSTREAMS@\n", sys.argv[1]))' "$upstreams"
+}
+
+start_nginx() {
+    mkdir -p "$RUN/nginx-body" "$RUN/nginx-proxy"
+    nginx_conf >"$RUN/nginx.conf"
     if alive "$RUN/nginx.pid"; then
         nginx -c "$RUN/nginx.conf" -p "$RUN" -s reload
     else
@@ -208,13 +217,17 @@ prepare_site() {
     "$PY" manage.py migrate --no-input -v 0
     if [ ! -f "$RUN/.content-loaded" ]; then
         "$PY" manage.py load_demo
-        if [ -n "${PROD_INNOVATIONS:-}" ]; then
-            "$PY" manage.py generate_bench_data --innovations "$PROD_INNOVATIONS"
-        fi
         touch "$RUN/.content-loaded"
     fi
+    # Generated innovations for load tests, added once to a database that has the demo.
+    if [ -n "${PROD_INNOVATIONS:-}" ] && [ ! -f "$RUN/.bench-$PROD_INNOVATIONS" ]; then
+        "$PY" manage.py generate_bench_data --clear --innovations "$PROD_INNOVATIONS"
+        touch "$RUN/.bench-$PROD_INNOVATIONS"
+    fi
     stage "Search index on the cluster"
-    "$PY" manage.py update_index -v 0
+    # Creating an index waits for its shards on three nodes: a busy machine needs more than
+    # the 10 s a page's indexing call is allowed.
+    SEARCH_INDEX_TIMEOUT=120 "$PY" manage.py update_index -v 0
 }
 
 start_all() {
@@ -263,6 +276,7 @@ case "${1:-}" in
     stop) stop_all ;;
     status) status ;;
     env) cat "$RUN/env" ;;
+    nginx-conf) nginx_conf ;;
     restart-replica) stop_replica "$2" && start_replica "$2" ;;
     stop-replica) stop_replica "$2" ;;
     start-replica) start_replica "$2" ;;
@@ -271,7 +285,7 @@ case "${1:-}" in
     stop-redis) stop_redis ;;
     start-redis) start_redis ;;
     *)
-        echo "usage: deploy/prod-local.sh start|stop|status|env|restart-replica N|stop-replica N|start-replica N|stop-node N|start-node N|stop-redis|start-redis" >&2
+        echo "usage: deploy/prod-local.sh start|stop|status|env|nginx-conf|restart-replica N|stop-replica N|start-replica N|stop-node N|start-node N|stop-redis|start-redis" >&2
         exit 2
         ;;
 esac
