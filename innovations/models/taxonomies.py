@@ -6,6 +6,7 @@ reference data (regions of South Sulawesi, government affairs, the 17 SDGs).
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -119,15 +120,34 @@ class Agency(index.Indexed, models.Model):
         return self.name
 
 
+def localised_name(taxonomy):
+    """The English name on English pages when there is one, else the Indonesian name."""
+    if get_language() == "en" and taxonomy.name_en:
+        return taxonomy.name_en
+    return taxonomy.name
+
+
 class Sector(index.Indexed, models.Model):
     """A government affair (urusan pemerintahan) such as health or education."""
 
     name = models.CharField(_("nama"), max_length=120, unique=True)
+    # One row per sector in both languages (docs/english.md): the catalogue's facets, filters
+    # and shareable URLs stay the same in English.
+    name_en = models.CharField(_("nama (Inggris)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("keterangan"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -135,7 +155,7 @@ class Sector(index.Indexed, models.Model):
         verbose_name_plural = _("urusan pemerintahan")
 
     def __str__(self):
-        return self.name
+        return localised_name(self)
 
 
 class SustainableDevelopmentGoal(models.Model):
@@ -154,7 +174,7 @@ class SustainableDevelopmentGoal(models.Model):
         verbose_name_plural = _("tujuan pembangunan berkelanjutan (TPB/SDG)")
 
     def __str__(self):
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {localised_name(self)}"
 
 
 class Award(models.Model):
