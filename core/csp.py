@@ -3,7 +3,9 @@
 The public site gets a strict policy: everything from our own origin, no inline script or
 style, no plugins, no framing. The Wagtail admin (and Django's admin) run inline scripts and
 styles of their own, so paths under ``CSP_ADMIN_PATH_PREFIXES`` get the looser
-``CSP_ADMIN_POLICY``. A response that already carries a policy keeps it.
+``CSP_ADMIN_POLICY``. A page previewed in the admin keeps the public policy but may be framed
+by the admin (Wagtail renders previews through this middleware with a dummy request for the
+page's public URL). A response that already carries a policy keeps it.
 
 Settings (all optional): ``CSP_POLICY`` and ``CSP_ADMIN_POLICY`` (dicts of directive to list
 of sources), ``CSP_ADMIN_PATH_PREFIXES``, and ``CSP_REPORT_ONLY``, which defaults to DEBUG so
@@ -75,7 +77,9 @@ def build_policy(directives):
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = build_policy(getattr(settings, "CSP_POLICY", DEFAULT_POLICY))
+        public = getattr(settings, "CSP_POLICY", DEFAULT_POLICY)
+        self.policy = build_policy(public)
+        self.preview_policy = build_policy({**public, "frame-ancestors": [SELF]})
         self.admin_policy = build_policy(
             getattr(settings, "CSP_ADMIN_POLICY", DEFAULT_ADMIN_POLICY)
         )
@@ -91,6 +95,11 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if "Content-Security-Policy" in response or self.header in response:
             return response
-        is_admin = request.path_info.startswith(self.admin_prefixes)
-        response[self.header] = self.admin_policy if is_admin else self.policy
+        if request.path_info.startswith(self.admin_prefixes):
+            response[self.header] = self.admin_policy
+        elif getattr(request, "is_preview", False):
+            # Set by Wagtail's preview handler; the admin's preview panel frames the page.
+            response[self.header] = self.preview_policy
+        else:
+            response[self.header] = self.policy
         return response
