@@ -88,3 +88,13 @@ def test_views_outside_the_page_tree_switch_to_their_english_path(client, pages)
 def test_admin_and_api_stay_unprefixed(client, pages):
     assert client.get("/en/api/v2/pages/").status_code == 404
     assert client.get("/api/v2/pages/").status_code == 200
+
+
+def test_each_catalogue_lists_the_case_studies_of_its_language(client, pages):
+    indonesian = client.get("/inovasi/").content.decode()
+    english = client.get("/en/inovasi/").content.decode()
+
+    assert "Layanan Kesehatan Keliling" in indonesian
+    assert "Mobile Health Service" not in indonesian
+    assert "Mobile Health Service" in english
+    assert "Akta Kelahiran di Desa" not in english

@@ -1,0 +1,79 @@
+"""English demo (demo/data/english.yaml): the bilingual glossary, sector names, the home
+page, the main sections, 22 case studies, news items and resources, translated through
+wagtail-localize as an editor would (source captured, strings translated, translation
+published), so the translation editor shows them in sync. Idempotent: a page already
+translated is left as is."""
+
+import re
+
+from django.conf import settings
+from wagtail.models import Locale, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from demo import datafiles
+from innovations.models import InnovationPage, Sector
+from localisation.models import GlossaryTerm
+from publications.models import LearningResourcePage, NewsPage
+
+PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+def load(stdout):
+    data = datafiles.read("english")
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    sectors = sum(
+        Sector.objects.filter(slug=slug).exclude(name_en=name).update(name_en=name)
+        for slug, name in data["sectors"].items()
+    )
+    glossary = sum(
+        GlossaryTerm.objects.get_or_create(english=english_term, indonesian=indonesian)[1]
+        for english_term, indonesian in data["glossary"]
+    )
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        stdout.write("english: no site yet, nothing translated\n")
+        return
+    home = site.root_page.specific
+    made = translate(home, data["home"], english)
+    for slug, values in data["sections"].items():
+        page = home.get_children().filter(slug=slug).first()
+        if page is not None:
+            made += translate(page.specific, values, english)
+    for model, key in ((InnovationPage, "innovations"), (NewsPage, "news")):
+        made += translate_by_slug(model, data[key], english)
+    made += translate_by_slug(LearningResourcePage, data["resources"], english)
+    stdout.write(
+        f"english: {made} pages translated, {sectors} sector names, {glossary} glossary pairs\n"
+    )
+
+
+def translate_by_slug(model, entries, english):
+    pages = model.objects.filter(
+        slug__in=list(entries), locale__language_code=settings.LANGUAGE_CODE
+    )
+    return sum(translate(page, entries[page.slug], english) for page in pages)
+
+
+def translate(page, values, english):
+    """Translate `page` into English with `values` (field name -> English text); 1 if made."""
+    if page.get_translation_or_none(english) is not None:
+        return 0
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+    segments = StringSegment.objects.filter(source=source).select_related("context", "string")
+    for segment in segments:
+        value = values.get(segment.context.path)
+        if value:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=english,
+                context=segment.context,
+                defaults={"data": PARAGRAPH.sub(r"\1", value.strip())},
+            )
+    translation.save_target(publish=True)
+    return 1
