@@ -292,6 +292,10 @@ def synonym_groups():
 
         groups = [normalised_group(line) for line in SYNONYMS]
         groups += [synonym.phrases() for synonym in SearchSynonym.objects.filter(active=True)]
+        # The bilingual glossary: English queries find Indonesian text (localisation/).
+        from localisation.models import glossary_groups
+
+        groups += glossary_groups()
         groups = [group for group in groups if len(group) >= 2]
         cache.set(key, groups, 600)
     return groups
