@@ -107,3 +107,18 @@ def default_language_fallback(request):
     except Http404:
         return None
     return path if page.live else None
+
+
+def active_language():
+    return translation.get_language() or DEFAULT_LANGUAGE
+
+
+def in_active_language(queryset):
+    """Pages of the language being read: the Indonesian catalogue lists Indonesian case
+    studies, the English one their English translations (a join, no extra query)."""
+    return queryset.filter(locale__language_code=active_language())
+
+
+def sources(queryset):
+    """Pages in the default language: the records that counts and figures are made of."""
+    return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)

@@ -2,12 +2,13 @@
 
 from django.db.models import Exists, OuterRef
 
+from core.i18n import in_active_language, sources
 from innovations.models import Agency, InnovationPage, Region
 
 
 def key_figures():
     """Innovations, agencies, regions covered and One Agency One Innovation coverage."""
-    live = InnovationPage.objects.live()
+    live = sources(InnovationPage.objects.live())
     innovation_count = live.count()
     agencies = Agency.objects.annotate(has_innovation=Exists(live.filter(agency=OuterRef("pk"))))
     agency_count = agencies.count()
@@ -36,7 +37,9 @@ def featured_innovations(home_page, limit=3):
     chosen_ids = list(
         home_page.featured_innovations.values_list("innovation_id", flat=True)[:limit]
     )
-    queryset = InnovationPage.objects.live().select_related("agency", "hero_image")
+    queryset = in_active_language(InnovationPage.objects.live()).select_related(
+        "agency", "hero_image"
+    )
     chosen = {page.pk: page for page in queryset.filter(pk__in=chosen_ids)}
     result = [chosen[pk] for pk in chosen_ids if pk in chosen]
     if len(result) < limit:
