@@ -21,6 +21,8 @@ from django.http import QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import in_active_language
+
 from .models import (
     BUDGET_BANDS,
     Agency,
@@ -414,7 +416,7 @@ class CatalogueFilter:
     def base_queryset(self):
         # public() reads the view restrictions with a query; do it once per request.
         if self._base is None:
-            self._base = InnovationPage.objects.live().public()
+            self._base = in_active_language(InnovationPage.objects.live().public())
         return self._base
 
     def apply(self, queryset=None, exclude=None):
