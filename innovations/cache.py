@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from core.cache import generation
 
@@ -54,7 +55,8 @@ def facets_and_years(state):
     seconds = timeout()
     if not seconds:
         return counted(state)
-    key = f"innovations:catalogue:facets:{state_key(state)}"
+    # Each language lists its own pages (core.i18n.in_active_language), so counts differ.
+    key = f"innovations:catalogue:facets:{get_language()}:{state_key(state)}"
     found = cache.get(key)
     if found is None:
         found = counted(state)
