@@ -89,7 +89,7 @@ class SeoMixin:
     def social_image_url(self, request):
         """Absolute URL of the 1200x630 JPEG that link previews show, or None."""
         image = self.social_image
-        if image is None or request is None:
+        if image is None:
             return None
         return public_url(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
 

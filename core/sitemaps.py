@@ -29,7 +29,8 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from core.cache import cached_response
+# The ETag is set inside the response cache, so a cached answer keeps it (core/cache.py).
+from core.cache import cached_response, conditional_get
 from core.public_url import base_url
 
 PAGE_SIZE = 2000
@@ -190,6 +191,7 @@ def sections(request):
 
 
 @cached_response(lambda: CACHE_SECONDS)
+@conditional_get
 @require_safe
 def index(request):
     items = []
@@ -207,6 +209,7 @@ def index(request):
 
 
 @cached_response(lambda: CACHE_SECONDS)
+@conditional_get
 @require_safe
 def section(request, section):
     sitemap = sections(request).get(section)

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Max
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from core.exports import spreadsheet_row
 
+from .cache import state_key
+from .filters import CatalogueFilter
 from .models import BUDGET_BANDS, InnovationAward, InnovationIndexPage, InnovationPage
 
 CHUNK_SIZE = 500
@@ -313,6 +316,15 @@ def _xlsx_file(state):
     return handle
 
 
+def export_validators(request, fmt):
+    """(fingerprint, last change) of an export, known before a row is read: the filter state
+    under the catalogue's cache token (renewed by every publish and taxonomy edit), and the
+    newest publication. A client holding the same file gets a 304 (core.conditional)."""
+    state = CatalogueFilter.from_query(request.GET)
+    last = InnovationPage.objects.live().public().aggregate(last=Max("last_published_at"))
+    return f"{fmt}:{state_key(state, include_sort=True)}", last["last"]
+
+
 def export_response(state, fmt):
     """The export of `state` in `fmt`; 400 with the reasons if the filters could not be used.
 
@@ -336,4 +348,11 @@ def export_response(state, fmt):
     return response
 
 
-__all__ = ["COLUMNS", "COLUMN_NAMES", "Column", "export_queryset", "export_response"]
+__all__ = [
+    "COLUMNS",
+    "COLUMN_NAMES",
+    "Column",
+    "export_queryset",
+    "export_response",
+    "export_validators",
+]

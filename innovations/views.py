@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.cache import serve_cached
+from core.conditional import validated
 from core.query import renamed_parameters
 
 from .cache import engine_for, facets_and_years, state_key, timeout
-from .exports import export_response
+from .exports import export_response, export_validators
 from .filters import PUBLIC_NAMES, CatalogueFilter
 from .models import InnovationAward, InnovationPage, Region, card_queryset
 
@@ -211,6 +212,7 @@ def innovation_map(request, index_page):
             },
 @require_safe
 @renamed_parameters(PUBLIC_NAMES)
+@validated(export_validators)
 def export(request, fmt):
     state = CatalogueFilter.from_query(request.GET)
     return export_response(state, fmt)

@@ -11,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.conditional import conditional_response
 from core.public_url import public_url
 from core.seo import organisation_data
 
@@ -29,7 +30,8 @@ class NewsRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        # Last-Modified (the newest entry) and an ETag: a reader polling gets a 304.
+        return conditional_response(request, super().__call__(request, *args, **kwargs))
 
     def title(self):
         return _("Berita %(site)s") % {"site": "JIPP Sulsel"}

@@ -8,11 +8,13 @@ event fetched through any host name, or in another language, is one event in a c
 """
 
 import datetime
+import re
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, http_date
 
+from core.conditional import conditional_response, etag_of
 from core.public_url import public_url
 
 PRODUCT_ID = "-//JIPP Sulsel//Kegiatan//ID"
@@ -107,4 +109,9 @@ def calendar(events, request, name="Kegiatan JIPP Sulsel"):
 def calendar_response(request, events, filename):
     response = HttpResponse(calendar(events, request), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    changed = [event.last_published_at for event in events if event.last_published_at]
+    if changed:
+        response["Last-Modified"] = http_date(max(changed).timestamp())
+    # DTSTAMP changes on every request: a weak ETag of the body without it.
+    response["ETag"] = "W/" + etag_of(re.sub(r"DTSTAMP:\S+", "", response.content.decode()))
+    return conditional_response(request, response)
