@@ -286,6 +286,8 @@ def main():
     weights = [weight for _, weight, _ in table]
     builders = {name: build for name, _, build in table}
     samples = defaultdict(list)  # (phase, route) -> [(ms, outcome)]
+    post_statuses = defaultdict(int)  # status of each complaint post answered
+    load = defaultdict(list)  # phase -> 1-minute load averages, the machine is shared
     lock = threading.Lock()
     recoveries = []
 
@@ -299,6 +301,9 @@ def main():
                 outcome = "error"
             else:
                 status, _, _ = client.request(*spec)
+                if spec[0] == "POST":
+                    with lock:
+                        post_statuses[status] += 1
                 if status >= 500:
                     outcome = "5xx"
                 elif spec[0] == "POST" and status not in (200, 302, 400, 429):
@@ -313,6 +318,13 @@ def main():
         threading.Thread(target=faults, args=(duration, client, recoveries), daemon=True).start()
     total = int(rate * duration)
     began = time.monotonic()
+
+    def sample_load():
+        while time.monotonic() - began < duration:
+            load[phase_of((time.monotonic() - began) / duration)].append(os.getloadavg()[0])
+            time.sleep(5)
+
+    threading.Thread(target=sample_load, daemon=True).start()
     with ThreadPoolExecutor(max_workers=96) as pool:
         for i in range(total):
             due = began + i / rate
@@ -321,6 +333,18 @@ def main():
                 time.sleep(delay)
             pool.submit(one, random.choices(names, weights)[0], i / rate)
     print(render(samples, recoveries, rate, duration))
+    print(
+        "\nKiriman pengaduan per status: "
+        + ", ".join(
+            f"{status}: {count}" for status, count in sorted(post_statuses.items(), key=str)
+        )
+    )
+    print(
+        "Rata-rata beban mesin (1 menit) per fase: "
+        + "; ".join(
+            f"{phase} {statistics.mean(values):.1f}" for phase, values in load.items() if values
+        )
+    )
 
 
 def render(samples, recoveries, rate, duration):
