@@ -86,6 +86,7 @@ def entry_index(request):
 def _save_entry(request, form, entry):
     entry = form.save(commit=False)
     if entry.pk is None:
+        entry.competition = form.competition
         entry.entered_by = request.user
     if "ajukan" in request.POST:
         entry.status = Entry.Status.SUBMITTED
@@ -182,6 +183,10 @@ def competition_desk(request, competition_id):
     rankings = []
     for stage in competition.scoring_stages():
         rows, criteria = ranking.rank(stage)
+        confirmed = any(row.advanced for row in rows)
+        for row in rows:
+            # Before any confirmation the Top N is proposed; afterwards what was confirmed.
+            row.checked = row.advanced if confirmed else row.rank <= (stage.top_n or 0)
         rankings.append((stage, rows, criteria))
     objections = Objection.objects.filter(entry__competition=competition).select_related(
         "entry__innovation"
