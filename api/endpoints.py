@@ -28,7 +28,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from core.cache import cached_response, conditional_get
+from core.cache import cached_response, conditional_get, depends_on
 from core.throttle import hit_request
 from innovations import api as innovation_fields
 from innovations.models import InnovationPage
@@ -189,7 +189,11 @@ class PublicAPIMixin:
         def view(action):
             return rate_limited(
                 conditional_get(
-                    cached_response(response_cache_seconds)(cls.as_view({"get": action}))
+                    # Served in the view, not before routing: cached answers count
+                    # towards the rate limit too.
+                    cached_response(response_cache_seconds, early=False)(
+                        cls.as_view({"get": action})
+                    )
                 )
             )
 
@@ -248,6 +252,13 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
     ]
     nested_default_fields = ["id", "type", "detail_url", "html_url", "title", "slug"]
     detail_only_fields = []
+    # What the answers show, for the response cache (core.cache): a publish of a page of this
+    # type drops them; none named means any publish does.
+    cache_tags = ()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        depends_on(request, *self.cache_tags)
 
     @classproperty
     def filter_parameters(cls):
@@ -322,12 +333,14 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
     """Published, public innovations with every structured field of the case study."""
 
     name = "innovations"
+    cache_tags = ("api:innovations",)
     filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend]
     filter_parameters = CatalogueFilterBackend.parameters
 
 
 class NewsAPIViewSet(publication_fields.NewsFields, PublicPageEndpoint):
     name = "news"
+    cache_tags = ("news",)
 
 
 class LearningResourcesAPIViewSet(publication_fields.LearningResourceFields, PublicPageEndpoint):
@@ -336,6 +349,7 @@ class LearningResourcesAPIViewSet(publication_fields.LearningResourceFields, Pub
 
 class EventsAPIViewSet(publication_fields.EventFields, PublicPageEndpoint):
     name = "events"
+    cache_tags = ("events",)
 
 
 class TaxonomyAPIViewSet(PublicAPIMixin, BaseAPIViewSet):

@@ -1,7 +1,9 @@
 """The site's URLs plus the bare baseline view; used only with config.settings.bench."""
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from config import urls as site_urls
 
 
 def bare(request):
@@ -9,7 +11,9 @@ def bare(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# The site's own list, not include(): its public pages sit in i18n_patterns, which Django
+# allows only in the root URLconf.
 urlpatterns = [
     path("bench/bare/", bare, name="bench_bare"),
-    path("", include("config.urls")),
+    *site_urls.urlpatterns,
 ]

@@ -1,51 +1,135 @@
 """The one response cache of the portal: pages and API answers, one key policy, one rule.
 
-Key policy: host, language and full path (with the query string) of the request, under the
-content generation token. Pages and the API are shared with every anonymous visitor asking
-for the same URL on the same host in the same language; signed-in people (the Wagtail user
-bar), previews and anything but GET/HEAD are never served from or stored in it, and only a
-200 is stored.
+Key policy: host, language (from the URL prefix) and full path (with the query string) of the
+request. Pages and the API are shared with every anonymous visitor asking for the same URL on
+the same host in the same language; signed-in people (the Wagtail user bar), previews and
+anything but GET/HEAD are never served from or stored in it, and only a 200 is stored.
 
-Invalidation rule: any save or delete of content that a cached answer shows starts a new
-generation (`invalidate`, connected to the signals by the apps that own that content), so
-every key made before it is never read again and expires on its own. With a shared cache
-(Redis in production) every replica sees the new token at once.
+Lookup before routing: `CachedResponseMiddleware` answers a GET/HEAD that carries no session
+or messages cookie straight from the cache, before sessions, users or Wagtail's routing are
+touched, so a hit costs no database query.
+
+Invalidation by tags: every stored answer keeps the tokens of the tags it depends on (the
+global generation "all", and e.g. "innovation:<id>", "catalogue", "news"); a save starts new
+tokens for the tags it affects (`invalidate_tags`), and an answer whose tokens are no longer
+current is a miss. An answer that names no tags depends on "content", which every publish
+renews. The tokens live in the shared cache (Redis in production), so every worker and replica
+sees a publish on its next request.
 """
 
 import functools
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 from django.utils.decorators import decorator_from_middleware
+from django.utils.http import parse_http_date_safe
 
+ALL = "all"
+CONTENT = "content"
 GENERATION_KEY = "core:content:generation"
+TAG_PREFIX = "core:tag:"
+RESPONSE_PREFIX = "core:response:"
+# Headers that belong to the answer, not to the request that made it (cookies, request ids
+# and the security headers are set again by the middleware around the cache on every hit).
+STORED_HEADERS = (
+    "Cache-Control",
+    "Content-Disposition",
+    "Content-Language",
+    "ETag",
+    "Expires",
+    "Last-Modified",
+    "Link",
+    "X-Robots-Tag",
+)
 
 # ETag and 304 answers for views that opt in (the API, open data, the OpenAPI document).
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 
+def _tag_key(tag):
+    return GENERATION_KEY if tag == ALL else TAG_PREFIX + tag
+
+
+def tokens(tags):
+    """{tag: current token} for `tags`; a tag never seen (or evicted) gets a new token."""
+    keys = {_tag_key(tag): tag for tag in tags}
+    found = cache.get_many(list(keys))
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    for key, token in missing.items():
+        # add(): two workers meeting a missing token agree on the first one stored.
+        cache.add(key, token, None)
+    if missing:
+        found.update(cache.get_many(list(missing)))
+    return {tag: found.get(key) or missing[key] for key, tag in keys.items()}
+
+
 def generation():
-    """The current content generation; a new one starts with every `invalidate`."""
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, token, None)
-        token = cache.get(GENERATION_KEY, token)
-    return token
+    """The current global content generation; `invalidate` starts a new one."""
+    return tokens([ALL])[ALL]
+
+
+def token(tag):
+    """The current token of one tag, for keys of derived data (facet counts, fragments)."""
+    return tokens([tag])[tag]
 
 
 def invalidate(**kwargs):
-    """Signal receiver: start a new generation, so no answer cached before it is served."""
+    """Signal receiver: start a new global generation, so no answer cached before it is
+    served (taxonomy edits, recomputed indices: changes that show on any page)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def invalidate_tags(*tags):
+    """Start new tokens for `tags`: only the answers that depend on one of them are dropped.
+    Every publish also renews "content", the tag of answers that name none."""
+    cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in {CONTENT, *tags}}, None)
+
+
+def tags_digest(*tags):
+    """A short string that changes when the global generation or any of `tags` is renewed:
+    the key part of derived data (facet counts, fragments) that shows what `tags` name."""
+    current = tokens([ALL, *tags])
+    raw = ":".join(current[tag] for tag in sorted(current))
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def page_timeout():
+    """Seconds a page's answer stays in the shared cache (0: off)."""
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
 def generation_key(namespace, *parts):
-    """A cache key for derived data (facet counts, related items) in this generation."""
+    """A cache key for derived data (related items, statistics) in this generation."""
     return ":".join(["core", namespace, generation(), *map(str, parts)])
+
+
+def depends_on(request, *tags):
+    """Record that the answer to `request` shows what `tags` name. The tokens are read now,
+    before the content is, so a publish during rendering leaves the stored answer stale-marked."""
+    current = getattr(request, "_cache_tokens", None)
+    if current is None:
+        return
+    new = [tag for tag in tags if tag not in current]
+    if new:
+        current.update(tokens(new))
+
+
+def request_language(request):
+    """The language of a URL: its prefix (/en/...), else the default; never a header or a
+    cookie, so the key can be made before routing and agrees with the one made in the view."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def response_key(request):
+    """The key of a whole response: host, language and full path."""
+    raw = "\n".join((request.get_host(), request_language(request), request.get_full_path()))
+    return RESPONSE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def shareable(request):
@@ -56,48 +140,164 @@ def shareable(request):
     return not (user is not None and user.is_authenticated)
 
 
-def response_key(request):
-    """The key of a whole response: host, language and full path, in this generation."""
-    raw = "\n".join((request.get_host(), translation.get_language() or "", request.get_full_path()))
-    return generation_key("response", hashlib.sha256(raw.encode()).hexdigest())
+def _fresh(entry):
+    """Whether every token `entry` was stored with is still current."""
+    stored = entry["tokens"]
+    current = cache.get_many([_tag_key(tag) for tag in stored])
+    return all(current.get(_tag_key(tag)) == value for tag, value in stored.items())
 
 
-def _store(key, response, seconds):
-    value = (response.content, response["Content-Type"], response.get("Cache-Control"))
-    cache.set(key, value, seconds)
-
-
-def serve_cached(request, render, seconds):
-    """The response of `render()`, from and into the shared cache for `seconds`."""
-    if not seconds or not shareable(request):
-        return render()
-    key = response_key(request)
-    hit = cache.get(key)
-    if hit is not None:
-        content, content_type, cache_control = hit
-        response = HttpResponse(content, content_type=content_type)
-        if cache_control:
-            response["Cache-Control"] = cache_control
-        return response
-    response = render()
-    if response.status_code != 200:
-        return response
-    if getattr(response, "is_rendered", True):
-        _store(key, response, seconds)
-    else:
-        response.add_post_render_callback(lambda rendered: _store(key, rendered, seconds))
+def lookup(request, early=False):
+    """The cached response for `request`, or None. `early`: asked before routing, where only
+    answers stored as servable there (not the rate-limited API) are taken."""
+    entry = cache.get(response_key(request))
+    if entry is None or (early and not entry["early"]) or not _fresh(entry):
+        return None
+    response = HttpResponse(entry["content"], content_type=entry["content_type"])
+    for header, value in entry["headers"].items():
+        response[header] = value
+    response["X-Cache"] = "hit"
+    etag, modified = response.get("ETag"), response.get("Last-Modified")
+    if etag or modified:
+        conditional = get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=parse_http_date_safe(modified) if modified else None,
+            response=response,
+        )
+        if conditional is not None:
+            return conditional
     return response
 
 
-def cached_response(seconds):
+def _store(key, response, seconds, request_tokens, early):
+    entry = {
+        "content": response.content,
+        "content_type": response["Content-Type"],
+        "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+        "tokens": request_tokens,
+        "early": early,
+    }
+    cache.set(key, entry, seconds)
+
+
+def serve_cached(request, render, seconds, early=True):
+    """The response of `render()`, from and into the shared cache for `seconds`.
+
+    `render` may call `depends_on(request, ...)` to name what the answer shows; an answer
+    that names nothing depends on every publish ("content")."""
+    if not seconds or not shareable(request):
+        return render()
+    hit = lookup(request)
+    if hit is not None:
+        return hit
+    key = response_key(request)
+    # Read before the content is: a publish while rendering leaves the answer marked stale.
+    request._cache_tokens = tokens([ALL, CONTENT])
+    response = render()
+    if response.status_code != 200:
+        return response
+
+    def store(rendered):
+        request_tokens = request.__dict__.pop("_cache_tokens", None)
+        if request_tokens is None:
+            return
+        if len(request_tokens) > 2:
+            # The answer named what it shows: only those publishes drop it.
+            del request_tokens[CONTENT]
+        _store(key, rendered, seconds, request_tokens, early)
+
+    if getattr(response, "is_rendered", True):
+        store(response)
+    else:
+        response.add_post_render_callback(store)
+    return response
+
+
+def cached_response(seconds, early=True):
     """Decorate a view so it answers through `serve_cached`; `seconds` is read per request
     (a callable), so settings changed at run time (tests, operators) apply at once."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            return serve_cached(request, lambda: view(request, *args, **kwargs), seconds())
+            return serve_cached(
+                request, lambda: view(request, *args, **kwargs), seconds(), early=early
+            )
 
         return wrapped
 
     return decorator
+
+
+class CachedResponseMiddleware:
+    """Answer anonymous GET/HEAD requests from the response cache before anything routes them.
+
+    Placed after the middleware that only sets headers (security, CSP, CORS, frame options)
+    and before any that reads the database. A request with a session cookie (an editor, a
+    visitor in the middle of a form) or a pending message goes the whole way, where the view
+    decides; so does every miss.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not (
+            settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+        ):
+            hit = lookup(request, early=True)
+            if hit is not None:
+                return hit
+        return self.get_response(request)
+
+
+class SharedCachePageMixin:
+    """A Wagtail page whose anonymous answers are shared through the response cache.
+
+    `cache_tags` names what the page shows besides itself ("news": the news listings); a
+    publish, unpublish, move or delete of the page drops the answers that depend on
+    `publish_tags()` (itself and, by default, `cache_tags`). Only for pages with no form
+    that carries a CSRF token and nothing personal for anonymous visitors.
+    """
+
+    cache_tags = ()
+
+    def publish_tags(self):
+        return (f"page:{self.pk}", *self.cache_tags)
+
+    def serve(self, request, *args, **kwargs):
+        serve = super().serve
+
+        def render():
+            depends_on(request, f"page:{self.pk}", *self.cache_tags)
+            return serve(request, *args, **kwargs)
+
+        return serve_cached(request, render, page_timeout())
+
+
+def page_changed(sender, instance, **kwargs):
+    """Signal receiver for page publish, unpublish, move and delete: drop what the page's
+    `publish_tags()` name, or, for a page that names none (its title may be in every page's
+    navigation), start a new global generation."""
+    publish_tags = getattr(instance, "publish_tags", None)
+    if publish_tags is None:
+        invalidate()
+    else:
+        invalidate_tags(*publish_tags())
+
+
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        page_changed(sender, instance)
+
+
+def connect():
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"core-cache-{id(signal)}")
+    post_delete.connect(page_deleted, dispatch_uid="core-cache-page-deleted")

@@ -1,5 +1,6 @@
 """The home page and the site-wide settings editors manage in the admin."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,13 +10,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core.cache import ALL, SharedCachePageMixin, page_timeout, tags_digest
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 
 from .stats import featured_innovations, key_figures
 
 
-class HomePage(SeoMixin, Page):
+class HomePage(SharedCachePageMixin, SeoMixin, Page):
     """The portal's front page: what JIPP Sulsel is, key figures and what is new."""
 
     lead = models.CharField(
@@ -42,6 +44,13 @@ class HomePage(SeoMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    # Key figures and featured innovations, the latest news, the coming events, partners.
+    cache_tags = ("catalogue", "news", "events", "partners")
+
+    def publish_tags(self):
+        # The home page's title and links show on every page.
+        return (ALL,)
+
     class Meta:
         verbose_name = _("beranda")
 
@@ -59,7 +68,10 @@ class HomePage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = key_figures()
+        # Five counts over every live innovation: counted once per catalogue publish.
+        context["key_figures"] = cache.get_or_set(
+            f"home:key-figures:{tags_digest('catalogue')}", key_figures, page_timeout()
+        )
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = Partner.objects.select_related("logo")
         context["news_index"] = NewsIndexPage.objects.live().first()

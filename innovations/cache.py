@@ -2,9 +2,9 @@
 
 Counting twelve facets over 10,000 innovations takes about a second on SQLite, and the
 same few filter combinations are asked for again and again. The counts are cached per
-normalised filter state under the content generation (core.cache); any save or delete
-of an innovation, its awards or a taxonomy starts a new one (innovations.apps), so the
-next request counts afresh.
+normalised filter state under the catalogue's tag token (core.cache); any publish or
+save of an innovation, its awards or a taxonomy renews it (innovations.apps), so the next
+request counts afresh.
 """
 
 import hashlib
@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from core.cache import generation
+from core.cache import tags_digest
 
 
 def timeout():
@@ -24,7 +24,7 @@ def timeout():
 def state_key(state, include_sort=False):
     """A short key for a filter state in the current generation."""
     digest = hashlib.sha256(urlencode(state.params(include_sort=include_sort)).encode())
-    return f"{generation()}:{digest.hexdigest()[:32]}"
+    return f"{tags_digest('catalogue')}:{digest.hexdigest()[:32]}"
 
 
 # The search app registers here how to answer the catalogue from the engine when one is

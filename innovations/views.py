@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.cache import serve_cached
+from core.cache import depends_on, serve_cached
 from core.conditional import validated
 from core.query import renamed_parameters
 
@@ -37,7 +37,12 @@ def cached_html(view):
 
     @wraps(view)
     def wrapper(request, index_page):
-        return serve_cached(request, lambda: view(request, index_page), timeout())
+        def render():
+            # Any publish in the catalogue drops these views; news or events do not.
+            depends_on(request, "catalogue")
+            return view(request, index_page)
+
+        return serve_cached(request, render, timeout())
 
     return renamed_parameters(PUBLIC_NAMES)(wrapper)
 
@@ -197,12 +202,6 @@ def innovation_map(request, index_page):
             "regions": regions,
             "markers": markers,
             "total": sum(region.matches for region in regions),
-            "tile_url": getattr(settings, "MAP_TILE_URL", ""),
-            "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
-        },
-    )
-
-
             "map_text": {
                 "zoomIn": _("Perbesar"),
                 "zoomOut": _("Perkecil"),
@@ -210,6 +209,12 @@ def innovation_map(request, index_page):
                 "bySize": _("Ukuran lingkaran"),
                 "byColour": _("Warna menurut jumlah"),
             },
+            "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+            "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        },
+    )
+
+
 @require_safe
 @renamed_parameters(PUBLIC_NAMES)
 @validated(export_validators)

@@ -7,6 +7,17 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publikasi")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from . import feeds, models
 
         models.NewsIndexPage.feeds.update(rss=feeds.NewsRssFeed, atom=feeds.NewsAtomFeed)
+        # Partners are listed on the home page (core.cache tag "partners").
+        post_save.connect(partners_changed, sender=models.Partner, dispatch_uid="partners")
+        post_delete.connect(partners_changed, sender=models.Partner, dispatch_uid="partners-d")
+
+
+def partners_changed(**kwargs):
+    from core.cache import invalidate_tags
+
+    invalidate_tags("partners")

@@ -100,6 +100,9 @@ MIDDLEWARE = [
     # Locks out repeated failures at the admin login, password reset and page passwords.
     "core.bruteforce.BruteForceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous hits answered here: after the header-only middleware, before anything that
+    # reads the database or routes (core/cache.py).
+    "core.cache.CachedResponseMiddleware",
     "agencies.middleware.AgencyScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -199,6 +202,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "jipp-sulsel",
+        # Django's default of 300 entries evicts the demo's own pages, fragments and the
+        # cache's tag tokens; one process of `make run` holds the whole demo in this.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
 

@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import generation, serve_cached
+from core.cache import depends_on, serve_cached, tags_digest
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
@@ -511,8 +511,19 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Keys that make the page's cached fragments follow changes elsewhere in the catalogue.
-        context["catalogue_generation"] = generation()
+        # The page shows itself and the cards of its related innovations: a publish of any
+        # of them drops this page's cached answer and its cached fragments, nothing else does.
+        tags = [f"innovation:{pk}" for pk in (self.pk, *self.related_ids())]
+        depends_on(request, *tags)
+        context["catalogue_generation"] = tags_digest(*tags)
+    def publish_tags(self):
+        """What a publish of this innovation drops from the response cache (core.cache): its
+        page, the pages of the innovations it is now related to (they list it back), the
+        catalogue views and counts, the API's innovations; no other page. Pages that show
+        it as a related card depend on its tag themselves (get_context)."""
+        related = (f"innovation:{pk}" for pk in self.related_ids(cached=False))
+        return (f"innovation:{self.pk}", *related, "catalogue", "api:innovations")
+
         context["cache_seconds"] = timeout()
         return context
 
@@ -585,8 +596,19 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
         their ids are cached for the current content generation; the cards then cost one
         query by primary key plus the card prefetches.
         """
-        key = f"innovations:related:{self.pk}:{limit}:{generation()}"
-        ids = cache.get(key)
+        ids = self.related_ids(limit)
+        if not ids:
+            return []
+        found = {
+            item.pk: item
+            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
+        }
+        return [found[pk] for pk in ids if pk in found]
+
+    def related_ids(self, limit=3, cached=True):
+        """Ids of `similar_innovations`, cached until the next publish in the catalogue."""
+        key = f"innovations:related:{self.pk}:{limit}:{tags_digest('catalogue')}"
+        ids = cache.get(key) if cached else None
         if ids is None:
             sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=self.pk)
             regions = InnovationPage.regions.through.objects.filter(innovationpage_id=self.pk)
@@ -605,13 +627,7 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
                 .values_list("pk", flat=True)[:limit]
             )
             cache.set(key, ids, timeout() or 1)
-        if not ids:
-            return []
-        found = {
-            item.pk: item
-            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
-        }
-        return [found[pk] for pk in ids if pk in found]
+        return ids
 
     @staticmethod
     def monitoring_cutoff(today=None):

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.cache import ALL, SharedCachePageMixin
 from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
@@ -79,8 +80,10 @@ class RegistrationClosed(Exception):
     """The event cannot take this registration; the message says why, in Indonesian."""
 
 
-class EventIndexPage(SeoMixin, RoutablePageMixin, Page):
+class EventIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
     """Upcoming events at /kegiatan/ and past events at /kegiatan/lampau/."""
+
+    cache_tags = ("events",)
 
     intro = intro_field()
 
@@ -89,6 +92,10 @@ class EventIndexPage(SeoMixin, RoutablePageMixin, Page):
     subpage_types = ["publications.EventPage"]
     max_count = 1
     schema_type = "CollectionPage"
+
+    def publish_tags(self):
+        # Its title is in every page's navigation.
+        return (ALL,)
 
     class Meta:
         verbose_name = _("indeks kegiatan")
@@ -236,6 +243,11 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
     subpage_types = []
     schema_type = "Event"
     og_type = "website"
+
+    def publish_tags(self):
+        # Not cached itself (its registration form carries a CSRF token); shown in the
+        # event listings and on the home page.
+        return (f"page:{self.pk}", "events")
 
     class Meta:
         verbose_name = _("kegiatan")

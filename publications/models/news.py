@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.cache import ALL, SharedCachePageMixin
 from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
@@ -28,7 +29,7 @@ from .snippets import NewsCategory
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
     """The news list at /berita/, its year archive and its RSS and Atom feeds.
 
     The feeds are views (publications.feeds); the app config hands them to `feeds` when
@@ -36,6 +37,7 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     """
 
     feeds = {}
+    cache_tags = ("news",)
 
     intro = intro_field()
 
@@ -44,6 +46,10 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     subpage_types = ["publications.NewsPage"]
     max_count = 1
     schema_type = "CollectionPage"
+
+    def publish_tags(self):
+        # Its title is in every page's navigation.
+        return (ALL,)
 
     class Meta:
         verbose_name = _("indeks berita")
@@ -126,8 +132,10 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
         return urls
 
 
-class NewsPage(HeadlessPreviewModeMixin, SeoMixin, Page):
+class NewsPage(SharedCachePageMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
     """A news article: an event, an award, a policy or a story about an innovation."""
+
+    cache_tags = ("news",)
 
     date = models.DateField(
         _("tanggal berita"),
