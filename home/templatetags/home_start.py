@@ -1,0 +1,64 @@
+"""The home page's first screen: search, "inovasi di daerah saya" and the main paths.
+
+Read from the live pages and the region list, so it follows what editors publish; the
+home page's shared cache (tag "catalogue" and ALL) drops it when those change.
+"""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from innovations.models import InnovationIndexPage, Region
+from publications.models import EventIndexPage, NewsIndexPage
+
+register = template.Library()
+
+
+def _reverse(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def main_paths(catalogue_url, news, events):
+    """(label, hint, url, icon) of each main path, leaving out those not published."""
+    paths = []
+    if catalogue_url:
+        paths += [
+            (_("Katalog inovasi"), _("Telusuri dan saring"), catalogue_url, "catalogue"),
+            (_("Peta"), _("Sebaran per kabupaten/kota"), f"{catalogue_url}peta/", "map"),
+            (
+                _("Bandingkan"),
+                _("Dua sampai empat inovasi"),
+                f"{catalogue_url}bandingkan/",
+                "compare",
+            ),
+        ]
+    if news:
+        paths.append((_("Berita"), _("Kabar terbaru"), news.url, "news"))
+    if events:
+        paths.append((_("Kegiatan"), _("Studi tiru dan pelatihan"), events.url, "events"))
+    replication = _reverse("replication:finder")
+    if replication:
+        paths.append((_("Replikasi"), _("Tiru inovasi daerah lain"), replication, "replication"))
+    complaints = _reverse("participation:report")
+    if complaints:
+        paths.append((_("Pengaduan"), _("Sampaikan keluhan layanan"), complaints, "complaints"))
+    return paths
+
+
+@register.inclusion_tag("home/components/start.html")
+def home_start():
+    catalogue = InnovationIndexPage.objects.live().first()
+    catalogue_url = catalogue.url if catalogue else ""
+    return {
+        "catalogue_url": catalogue_url,
+        "search_url": _reverse("search:search") or catalogue_url,
+        "regions": Region.objects.exclude(kind=Region.Kind.PROVINCE).only("name", "bps_code"),
+        "paths": main_paths(
+            catalogue_url,
+            NewsIndexPage.objects.live().first(),
+            EventIndexPage.objects.live().first(),
+        ),
+    }
