@@ -258,3 +258,26 @@ class BodyStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     key_figures = KeyFiguresBlock()
     table = CaptionedTableBlock()
+
+    def clean(self, value):
+        # Autosave stores a block the editor added and left empty; it must not stop a later
+        # publish or schedule with "required" errors, so untouched blocks are dropped.
+        kept = [child for child in value if not _untouched(child)]
+        if len(kept) != len(value):
+            value = blocks.StreamValue(self, [(c.block_type, c.value, c.id) for c in kept])
+        return super().clean(value)
+
+
+def _only_blank_text(data):
+    if isinstance(data, dict):
+        return all(_only_blank_text(item) for item in data.values())
+    if isinstance(data, list):
+        return all(_only_blank_text(item) for item in data)
+    return data is None or (isinstance(data, str) and not data.strip())
+
+
+def _untouched(child):
+    """A stream child still as it was added: its default value, or nothing but blank text."""
+    block = child.block
+    prepared = block.get_prep_value(child.value)
+    return prepared == block.get_prep_value(block.get_default()) or _only_blank_text(prepared)

@@ -1,7 +1,8 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +13,9 @@ from wagtail.models import Page, Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from agencies.access import agencies_of, is_moderator
 from core.exports import spreadsheet_safe
+from innovations.models import InnovationPage
 
 from .models import (
     EventPage,
@@ -65,9 +68,20 @@ class PublicationSnippets(SnippetViewSetGroup):
     menu_name = "publications"
 
 
+def local_minute(value):
+    """An aware time as the admin shows it: WITA, to the minute, no zone offset."""
+    return timezone.localtime(value).replace(second=0, microsecond=0, tzinfo=None)
+
+
 class RegistrationIndexView(IndexView):
+    # Times in the export as in the admin (local time, to the minute; the headings name the
+    # zone), not UTC with microseconds.
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_CSV: lambda value: local_minute(value).strftime("%Y-%m-%d %H:%M"),
+            IndexView.FORMAT_XLSX: local_minute,
+        },
         str: {IndexView.FORMAT_CSV: spreadsheet_safe, IndexView.FORMAT_XLSX: spreadsheet_safe},
     }
 
@@ -96,7 +110,12 @@ class EventRegistrationViewSet(ModelViewSet):
         "created_at",
         "confirmed_at",
     ]
-    export_headings = {"event.title": _("Kegiatan"), "event.start": _("Mulai")}
+    export_headings = {
+        "event.title": _("Kegiatan"),
+        "event.start": _("Mulai (WITA)"),
+        "created_at": _("Waktu mendaftar (WITA)"),
+        "confirmed_at": _("Dikonfirmasi (WITA)"),
+    }
     export_filename = "pendaftaran-kegiatan"
     search_fields = ["name", "agency", "email"]
     form_fields = ["event", "name", "agency", "email", "phone"]
@@ -104,24 +123,41 @@ class EventRegistrationViewSet(ModelViewSet):
 
 
 class PublicationsDuePanel(Component):
-    """What editors should act on: drafts, scheduled publications, events nobody joined."""
+    """What editors should act on: drafts, scheduled publications, events nobody joined.
+
+    Innovation drafts are listed too (an abandoned autosaved innovation must be findable), but
+    only those of the agencies a non-moderator serves.
+    """
 
     name = "publications_due"
     order = 150
     template_name = "publications/admin/publications_due_panel.html"
     limit = 8
 
+    def hidden_innovations(self, user):
+        """Innovations of agencies the user does not serve (none for moderators)."""
+        if is_moderator(user):
+            return InnovationPage.objects.none()
+        return InnovationPage.objects.exclude(agency__in=agencies_of(user))
+
     def get_context_data(self, parent_context=None):
         now = timezone.now()
+        user = parent_context["request"].user
         content_types = ContentType.objects.get_for_models(
-            NewsPage, LearningResourcePage, EventPage
+            InnovationPage, NewsPage, LearningResourcePage, EventPage
         ).values()
-        scheduled_revisions = Revision.page_revisions.filter(
-            approved_go_live_at__isnull=False, content_type__in=content_types
-        ).order_by("approved_go_live_at")
+        hidden = self.hidden_innovations(user)
+        scheduled_revisions = (
+            Revision.page_revisions.filter(
+                approved_go_live_at__isnull=False, content_type__in=content_types
+            )
+            .exclude(object_id__in=hidden.values_list(Cast("pk", CharField()), flat=True))
+            .order_by("approved_go_live_at")
+        )
         scheduled_ids = scheduled_revisions.values("object_id")
         drafts = (
             Page.objects.filter(content_type__in=content_types)
+            .exclude(pk__in=hidden.values("pk"))
             .filter(Q(live=False) | Q(has_unpublished_changes=True))
             .exclude(pk__in=[int(pk) for pk in scheduled_ids.values_list("object_id", flat=True)])
             .order_by("-latest_revision_created_at")

@@ -123,7 +123,7 @@ def test_dashboard_shows_drafts_scheduled_items_and_events_without_registrations
 def test_staff_export_registrations_as_csv(editor_client, home_page):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Bimtek SPM")
     EventRegistrationFactory(event=event, name='=HYPERLINK("http://jahat")', agency="Dinkes")
-    EventRegistrationFactory(event=event, name="Andi", agency="Disdukcapil")
+    andi = EventRegistrationFactory(event=event, name="Andi", agency="Disdukcapil")
 
     listing = editor_client.get("/admin/pendaftaran-kegiatan/")
     assert listing.status_code == 200 and b"Andi" in listing.content
@@ -133,7 +133,13 @@ def test_staff_export_registrations_as_csv(editor_client, home_page):
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8")
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0][:3] == ["Kegiatan", "Mulai", "Nama lengkap"]
+    assert rows[0][:3] == ["Kegiatan", "Mulai (WITA)", "Nama lengkap"]
+    assert "Waktu mendaftar (WITA)" in rows[0]
+    # Local time to the minute, as the admin shows it (issue 19 item 9), not UTC.
+    andi_row = next(row for row in rows if row[2] == "Andi")
+    registered = andi_row[rows[0].index("Waktu mendaftar (WITA)")]
+    assert registered == timezone.localtime(andi.created_at).strftime("%Y-%m-%d %H:%M")
+    assert andi_row[1] == timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M")
     names = {row[2] for row in rows[1:]}
     assert names == {"Andi", '\'=HYPERLINK("http://jahat")'}  # no formula runs in Excel
     assert all(row[0] == "Bimtek SPM" for row in rows[1:])
