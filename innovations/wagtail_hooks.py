@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.choosers import column_search_chooser
+
 from .models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 
@@ -11,6 +13,7 @@ class RegionViewSet(SnippetViewSet):
     list_display = ["name", "bps_code", "kind", "seat"]
     list_filter = ["kind"]
     search_fields = ["name", "bps_code"]
+    chooser_viewset_class = column_search_chooser("name", "bps_code", "seat")
     # The database search backend knows only the model's index, not these columns
     # (500 "no such column"); the ORM searches them directly and needs no index rows.
     search_backend_name = None
@@ -22,6 +25,9 @@ class AgencyViewSet(SnippetViewSet):
     list_display = ["name", "acronym", "kind", "region"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "acronym"]
+    chooser_viewset_class = column_search_chooser(
+        "name", "acronym", placeholder=_("Nama atau singkatan, mis. Dukcapil")
+    )
     # The database search backend knows only the model's index, not these columns
     # (500 "no such column"); the ORM searches them directly and needs no index rows.
     search_backend_name = None
@@ -32,6 +38,7 @@ class SectorViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name"]
     search_fields = ["name"]
+    chooser_viewset_class = column_search_chooser("name")
     # The database search backend knows only the model's index, not these columns
     # (500 "no such column"); the ORM searches them directly and needs no index rows.
     search_backend_name = None
