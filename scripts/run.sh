@@ -20,5 +20,9 @@ stage "Loading the demo content"
 stage "Development administrator"
 "$PY" manage.py ensure_dev_admin
 
-stage "Serving on http://127.0.0.1:8000/ (Ctrl+C stops it)"
+# The printed URLs follow RUN_ADDRESS (config.settings.base.development_base_url).
+base_url=$("$PY" -c 'import os, sys; sys.path.insert(0, ".")
+from config.settings.base import development_base_url
+print(development_base_url(os.environ.get("RUN_ADDRESS", "127.0.0.1:8000")))')
+stage "Serving on $base_url/ (admin: $base_url/admin/; Ctrl+C stops it)"
 exec "$PY" manage.py runserver "${RUN_ADDRESS:-127.0.0.1:8000}"

@@ -1,0 +1,10 @@
+"""Admin look shared by every area: one stylesheet added to every admin page."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
