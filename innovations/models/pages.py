@@ -3,6 +3,7 @@
 import calendar
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -325,9 +326,10 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("agency"),
-                FieldPanel("regions"),
-                FieldPanel("sectors"),
-                FieldPanel("sdgs"),
+                # Checkboxes: a multi-select box needs Ctrl-click and says nothing of it.
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Pengelola dan klasifikasi"),
         ),
@@ -341,7 +343,10 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
         ),
         FieldRowPanel(
             [
-                FieldPanel("launched_on"),
+                FieldPanel(
+                    "launched_on",
+                    help_text=_("Tanggal inovasi mulai diluncurkan kepada penerima manfaat."),
+                ),
                 FieldPanel("trial_started_on"),
                 FieldPanel("implemented_on"),
             ],
@@ -349,7 +354,6 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
         ),
         FieldPanel("website"),
         FieldPanel("tags"),
-        FieldPanel("is_demo"),
     ]
     case_study_panels = [
         FieldPanel("problem"),
