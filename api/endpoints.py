@@ -395,7 +395,8 @@ class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
         "title",
         "width",
         "height",
-        APIField("alt", serializers.CharField(source="default_alt_text")),
+        # The editor's description, never the title (which is the uploaded file's name).
+        APIField("alt", serializers.CharField(source="description")),
         APIField("renditions", RenditionsField()),
     ]
     meta_fields = ["type", "detail_url", "download_url"]
