@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.throttle import hit, hit_request
 from innovations.models import InnovationPage
@@ -222,12 +222,12 @@ def _track_action(request):
     return _render_report(request, report, status=400)
 
 
-@require_GET
+@require_safe
 def statistics_page(request):
     return render(request, "participation/statistics.html", {"stats": stats.get()})
 
 
-@require_GET
+@require_safe
 def statistics_json(request):
     """Read-only, aggregated figures for the API: no personal data, no report text."""
     response = JsonResponse(stats.get())
@@ -235,7 +235,7 @@ def statistics_json(request):
     return response
 
 
-@require_GET
+@require_safe
 def statistics_csv(request):
     data = stats.get()
     rows = [("kelompok", "kunci", "label", "jumlah")]
@@ -271,7 +271,7 @@ def statistics_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 def public_list(request):
     answers = ReportMessage.objects.filter(kind=ReportMessage.Kind.ANSWER).select_related("agency")
     reports = (

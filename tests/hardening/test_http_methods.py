@@ -18,6 +18,10 @@ pytestmark = pytest.mark.django_db
         "/robots.txt",
         "/api/schema/",
         "/api/docs/",
+        "/pengaduan/statistik/",
+        "/pengaduan/statistik.csv",
+        "/pengaduan/publik/",
+        "/api/v2/pengaduan/statistik/",
     ],
 )
 def test_head_is_allowed_where_get_is(client, home_page, url):

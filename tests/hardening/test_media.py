@@ -86,7 +86,26 @@ def test_development_server_serves_images(client, debug_urls):
     assert b"".join(response.streaming_content) == b"\x89PNG gambar"
 
 
-def test_no_document_type_is_served_inline(settings):
-    # Wagtail's serve view sends every type not listed here as an attachment. (A request to
-    # /dokumen/<id>/<name> in the test client answered 404 here; not yet explained.)
-    assert settings.WAGTAILDOCS_INLINE_CONTENT_TYPES == []
+def test_an_uploaded_pdf_is_downloaded_not_shown(client, settings, tmp_path):
+    # A PDF can carry scripts that run in the site's origin when a browser shows it inline;
+    # served as an attachment it is saved, never rendered under the portal's address.
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    # Files on disk, as in production (the test settings keep files in memory, which Wagtail's
+    # serve view cannot stream).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(
+        title="Laporan", file=ContentFile(b"%PDF-1.4 laporan", name="laporan.pdf")
+    )
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "laporan" in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 laporan"
