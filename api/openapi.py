@@ -5,23 +5,24 @@ parameters, orderings, the page size cap) and from the reference data in the dat
 so the allowed filter values it lists are the ones the server accepts.
 """
 
-import datetime
-
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.api.utils import get_base_url
+from wagtail.models import get_page_models
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from core.cache import conditional_get
+from core.filters import MAX_VALUE_LENGTH, MAX_VALUES, RelatedValuesFilter
 from innovations.api import ORDERINGS
 from innovations.filters import BUDGET_BANDS, CHOICE_FACETS, MIN_YEAR
-from innovations.models import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
 from .endpoints import PublicPageEndpoint, TaxonomyAPIViewSet
 from .pagination import ALL_FIELDS_LIMIT_MAX, MAX_OFFSET, max_page_size
-from .router import ENDPOINTS
+from .router import ENDPOINTS, api_router
+from .schema_types import SchemaBuilder
 
 JSON = "application/json"
 
@@ -64,7 +65,25 @@ def query(name, schema, description, explode=None):
     return parameter
 
 
-def paging_parameters():
+def fields_parameter(names):
+    """?fields= as the server parses it: known names, '-name', '*', '_', nested '(...)'."""
+    name = "(?:{})".format("|".join(sorted(names, key=len, reverse=True))) if names else "[a-z_]+"
+    item = rf"(?:\*|_|-?{name}(?:\([-a-z0-9_*,()]*\))?)"
+    return query(
+        "fields",
+        {"type": "string", "maxLength": 2000, "pattern": rf"^(?:{item}(?:,{item})*)?$"},
+        "Comma-separated fields to add; '-name' removes one, '*' all, '_' none; "
+        "nested: 'agency(name,region)'. An unknown field is a 400.",
+    )
+
+
+def field_names(component):
+    properties = component["properties"]
+    meta = properties.get("meta", {}).get("properties", {})
+    return [name for name in properties if name != "meta"] + list(meta)
+
+
+def paging_parameters(names=()):
     return [
         query(
             "limit",
@@ -76,12 +95,7 @@ def paging_parameters():
             {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
             "Items to skip.",
         ),
-        query(
-            "fields",
-            {"type": "string", "maxLength": 2000},
-            "Comma-separated fields to add; '-name' removes one, '*' all, '_' none; "
-            "nested: 'agency(name,region)'.",
-        ),
+        fields_parameter(names),
     ]
 
 
@@ -94,24 +108,41 @@ def multi(name, values, description):
     )
 
 
+SLUG = r"^[-a-zA-Z0-9_]+$"
+BPS_CODE = r"^[0-9]{2}(\.[0-9]{2})?$"
+
+
+def open_values(name, pattern, description, taxonomy):
+    """A filter on an open vocabulary (entries are added in the admin): strings of a
+    pattern, with the endpoint that lists the current values, never a frozen enum."""
+    return query(
+        name,
+        {
+            "type": "array",
+            "items": {"type": "string", "pattern": pattern, "maxLength": MAX_VALUE_LENGTH},
+            "minItems": 1,
+            "maxItems": MAX_VALUES,
+        },
+        f"{description} Current values: {taxonomy}; an unknown value is a 400. "
+        "Repeat the parameter or separate values with commas.",
+        explode=True,
+    )
+
+
 def innovation_filter_parameters():
-    this_year = datetime.date.today().year
-    year = {"type": "integer", "minimum": MIN_YEAR, "maximum": this_year}
+    year = {"type": "integer", "minimum": MIN_YEAR}
     choice_values = {name: list(spec["choices"]) for name, spec in CHOICE_FACETS.items()}
     return [
-        multi(
+        open_values(
             "region",
-            list(Region.objects.values_list("bps_code", flat=True)),
+            BPS_CODE,
             "BPS code of a region where the innovation is applied.",
+            "/api/v2/regions/",
         ),
-        multi("agency", list(Agency.objects.values_list("slug", flat=True)), "Agency slug."),
-        multi("sector", list(Sector.objects.values_list("slug", flat=True)), "Sector slug."),
-        multi(
-            "sdg",
-            [str(n) for n in SustainableDevelopmentGoal.objects.values_list("number", flat=True)],
-            "SDG number.",
-        ),
-        multi("award", list(Award.objects.values_list("slug", flat=True)), "Award slug."),
+        open_values("agency", SLUG, "Agency slug.", "/api/v2/agencies/"),
+        open_values("sector", SLUG, "Sector slug.", "/api/v2/sectors/"),
+        multi("sdg", [str(number) for number in range(1, 18)], "SDG number."),
+        open_values("award", SLUG, "Award slug.", "/api/v2/awards/"),
         multi("stage", choice_values["stage"], "Stage."),
         multi("form", choice_values["form"], "Form of innovation."),
         multi("status", choice_values["status"], "Status."),
@@ -128,49 +159,60 @@ def innovation_filter_parameters():
             "Replication interest: asked for (diminta), visited (dikunjungi), verified copy "
             "(terverifikasi).",
         ),
-        query("year_from", year, "Launched in this year or later."),
-        query("year_to", year, "Launched in this year or earlier (not before year_from)."),
+        query("year_from", year, "Launched in this year or later (not after this year)."),
+        query(
+            "year_to",
+            year,
+            "Launched in this year or earlier (not before year_from; a year after the current "
+            "one is a 400).",
+        ),
         SEARCH,
         order_parameter(ORDERINGS),
     ]
 
 
-ITEM = {"type": "object", "additionalProperties": True}
+ERROR = {
+    "type": "object",
+    "required": ["message"],
+    "properties": {"message": {"type": "string"}},
+}
 
 
-def schemas():
-    item_meta = {
-        "type": "object",
-        "properties": {
-            "type": {"type": "string"},
-            "detail_url": {"type": ["string", "null"]},
-            "html_url": {"type": ["string", "null"]},
-        },
-    }
+def listing_schema(item):
     return {
-        "Error": {
-            "type": "object",
-            "required": ["message"],
-            "properties": {"message": {"type": "string"}},
-        },
-        "Item": {
-            "type": "object",
-            "properties": {"id": {"type": "integer"}, "meta": item_meta},
-            "additionalProperties": True,
-        },
-        "Listing": {
-            "type": "object",
-            "required": ["meta", "items"],
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "required": ["total_count"],
-                    "properties": {"total_count": {"type": "integer", "minimum": 0}},
-                },
-                "items": {"type": "array", "items": ref("Item")},
+        "type": "object",
+        "required": ["meta", "items"],
+        "additionalProperties": False,
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["total_count"],
+                "additionalProperties": False,
+                "properties": {"total_count": {"type": "integer", "minimum": 0}},
             },
+            "items": {"type": "array", "items": item},
         },
     }
+
+
+def component_name(segment):
+    return "".join(part.title() for part in segment.replace("-", "_").split("_"))
+
+
+def typed_schemas():
+    """{segment: (listing ref, detail ref)} and the components, from the serializers."""
+    builder = SchemaBuilder(api_router)
+    builder.components["Error"] = ERROR
+    refs = {}
+    for segment, endpoint in ENDPOINTS:
+        if segment == "page_preview":
+            continue
+        name = component_name(segment)
+        # The generic pages endpoint shows any page type's own fields as well.
+        item, detail = builder.endpoint_schemas(name, endpoint, strict=segment != "pages")
+        builder.components[f"{name}Listing"] = listing_schema(item)
+        refs[segment] = (ref(f"{name}Listing"), detail)
+    return refs, builder.components
 
 
 SUMMARIES = {
@@ -204,13 +246,19 @@ SEARCH = query(
 )
 
 
+def filter_parameter(name, filter_):
+    if isinstance(filter_, RelatedValuesFilter):
+        return open_values(name, SLUG, f"Filter on {name}.", "the slugs the items show")
+    return multi(name, filter_.allowed_values(), f"Filter on {name}.")
+
+
 def extra_parameters(name, endpoint):
     if name == "innovations":
         return innovation_filter_parameters()
     if issubclass(endpoint, PublicPageEndpoint):
         filters = endpoint.filterset_class.base_filters if endpoint.filterset_class else {}
         return [
-            *(multi(name, f.allowed_values(), f"Filter on {name}.") for name, f in filters.items()),
+            *(filter_parameter(name, f) for name, f in filters.items()),
             SEARCH,
             order_parameter(endpoint.orderings),
         ]
@@ -228,20 +276,36 @@ def extra_parameters(name, endpoint):
     return []
 
 
+def preview_content_types():
+    """app_label.modelname of the page types a separate front end can preview."""
+    return sorted(
+        f"{model._meta.app_label}.{model._meta.model_name}"
+        for model in get_page_models()
+        if issubclass(model, HeadlessPreviewMixin)
+    )
+
+
 def build_schema(base_url=""):
     paths = {}
+    refs, components = typed_schemas()
     for segment, endpoint in ENDPOINTS:
         if segment == "page_preview":
             continue
         tag = segment
+        # The generic pages endpoint also takes the fields of the page type asked for.
+        names = (
+            ()
+            if segment == "pages"
+            else field_names(components[component_name(segment) + "Detail"])
+        )
         listing = {
             "get": {
                 "tags": [tag],
                 "summary": SUMMARIES[segment],
                 "operationId": f"list_{segment.replace('-', '_')}",
-                "parameters": paging_parameters() + extra_parameters(segment, endpoint),
+                "parameters": paging_parameters(names) + extra_parameters(segment, endpoint),
                 "responses": {
-                    "200": response("A page of items.", ref("Listing"), CACHE_HEADERS),
+                    "200": response("A page of items.", refs[segment][0], CACHE_HEADERS),
                     **ERRORS,
                 },
             }
@@ -258,10 +322,10 @@ def build_schema(base_url=""):
                         "required": True,
                         "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                     },
-                    paging_parameters()[2],
+                    fields_parameter(names),
                 ],
                 "responses": {
-                    "200": response("The item.", ref("Item"), CACHE_HEADERS),
+                    "200": response("The item.", refs[segment][1], CACHE_HEADERS),
                     **ERRORS,
                     "404": response("No such public item.", ref("Error")),
                 },
@@ -296,15 +360,20 @@ def build_schema(base_url=""):
             "operationId": "page_preview",
             "parameters": [
                 {
-                    "name": name,
+                    "name": "content_type",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "enum": preview_content_types()},
+                },
+                {
+                    "name": "token",
                     "in": "query",
                     "required": True,
                     "schema": {"type": "string", "minLength": 1, "maxLength": 500},
-                }
-                for name in ("content_type", "token")
+                },
             ],
             "responses": {
-                "200": response("The draft page.", ref("Item")),
+                "200": response("The draft page.", refs["pages"][1]),
                 "400": response("Missing or invalid content_type or token.", ref("Error")),
                 "404": response("The preview has expired.", ref("Error")),
             },
@@ -326,7 +395,7 @@ def build_schema(base_url=""):
         },
         "servers": [{"url": base_url or "/"}],
         "paths": paths,
-        "components": {"schemas": schemas()},
+        "components": {"schemas": components},
     }
 
 

@@ -25,8 +25,9 @@ def max_page_size(request=None):
 
 def parse_non_negative_int(request, name, default, maximum, too_big_message):
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
+    # An empty value is not a number: a 400, as the OpenAPI document's integer type says.
     if not raw.isdigit() or not raw.isascii():
         raise BadRequestError(f"{name} must be a non-negative whole number")
     value = int(raw) if len(raw) <= 12 else maximum + 1

@@ -24,6 +24,7 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from core.exports import spreadsheet_row
+from core.i18n import in_active_language
 
 from .cache import state_key
 from .filters import CatalogueFilter
@@ -63,6 +64,12 @@ def _budget_band(record, context):
 COLUMNS = [
     Column("id", "integer", "ID halaman Wagtail; tetap selama inovasi ada.", _key("pk")),
     Column("slug", "text", "Slug URL inovasi; tetap kecuali diganti editor.", _key("slug")),
+    Column(
+        "language",
+        "text",
+        "Bahasa halaman: id (Indonesia) atau en (terjemahan bahasa Inggris, di bawah /en/).",
+        _key("locale__language_code"),
+    ),
     Column(
         "url",
         "text",
@@ -140,6 +147,7 @@ FORMATS = {
 RECORD_FIELDS = [
     "pk",
     "slug",
+    "locale__language_code",
     "title",
     "tagline",
     "summary",
@@ -228,7 +236,8 @@ def _complete(chunk):
 
 
 def export_context():
-    index = InnovationIndexPage.objects.live().first()
+    # The catalogue of the language being read: English exports link the English pages.
+    index = in_active_language(InnovationIndexPage.objects.live()).first()
     base_url = index.get_full_url() if index else ""
     return {"base_url": base_url or ""}
 
@@ -268,8 +277,11 @@ def _csv_stream(state, row_iterator):
 
 
 def _json_stream(state, row_iterator):
+    from .open_data import LICENCE  # the open-data page imports this module
+
     encoder = DjangoJSONEncoder(ensure_ascii=False)
     meta = {
+        "licence": LICENCE,
         "generated_at": timezone.now().isoformat(),
         "filters": dict_of_lists(state.params()),
         "columns": [
@@ -296,6 +308,18 @@ def dict_of_lists(pairs):
     return result
 
 
+DATE_COLUMNS = [index for index, column in enumerate(COLUMNS) if column.kind == "date"]
+
+
+def _typed_cells(row):
+    """Date columns as date cells, so a spreadsheet sorts and filters them as dates."""
+    row = list(row)
+    for index in DATE_COLUMNS:
+        if row[index]:
+            row[index] = datetime.date.fromisoformat(row[index])
+    return row
+
+
 def _xlsx_file(state):
     from openpyxl import Workbook
 
@@ -304,7 +328,7 @@ def _xlsx_file(state):
     sheet = workbook.create_sheet("inovasi")
     sheet.append(COLUMN_NAMES)
     for row in row_iterator:
-        sheet.append(spreadsheet_row(row))
+        sheet.append(spreadsheet_row(_typed_cells(row)))
     columns = workbook.create_sheet("kolom")
     columns.append(["name", "type", "description"])
     for column in COLUMNS:
