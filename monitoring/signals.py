@@ -3,6 +3,7 @@ catalogue cache and the stored index (recomputed by a task, never on page view).
 
 import threading
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
@@ -10,7 +11,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
 
-from core.cache import invalidate
+from core.cache import invalidate_tags
 from innovations.models import InnovationPage
 
 from .models import MonitoringReport, ReviewAssignment, YearlyReport
@@ -30,12 +31,17 @@ def schedule_recompute(years):
 
 
 def flush_recompute():
-    from .tasks import recompute_index
+    from .tasks import recompute_in_background, recompute_index
 
     years = sorted(getattr(_pending, "years", ()))
     if years:
         _pending.years = set()
-        recompute_index.enqueue(years=years)
+        if getattr(settings, "MONITORING_RECOMPUTE_IN_BACKGROUND", False):
+            # Without a task worker the immediate backend would run it in this request
+            # (30-50 s at 10,000 innovations): a thread after the response does it instead.
+            recompute_in_background(years)
+        else:
+            recompute_index.enqueue(years=years)
 
 
 def refresh_last_verified(innovation_id):
@@ -49,7 +55,8 @@ def refresh_last_verified(innovation_id):
         .update(last_verified_on=verified_on)
     )
     if changed:
-        invalidate()
+        # The date shows on the innovation's page, its card (catalogue) and in the API.
+        invalidate_tags(f"innovation:{innovation_id}", "catalogue", "api:innovations")
 
 
 @receiver(post_save, sender=MonitoringReport)

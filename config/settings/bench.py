@@ -17,3 +17,17 @@ LOGGING = {
 }
 # bench/catalogue.py --no-cache sets 0 to measure the work behind the catalogue's caches.
 CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+# bench/pages.py runs two workers: with Redis they share the cache and its tag tokens, as
+# production's replicas do.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "jipp-bench",
+        }
+    }
+MONITORING_RECOMPUTE_IN_BACKGROUND = True

@@ -78,6 +78,10 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# The monitoring index recompute (30-50 s at 10,000 innovations) runs after the response in
+# a thread, one at a time across replicas, never inside an editor's request (monitoring/tasks.py).
+MONITORING_RECOMPUTE_IN_BACKGROUND = env_bool("MONITORING_RECOMPUTE_IN_BACKGROUND", True)
+
 # TLS ends at the load balancer, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

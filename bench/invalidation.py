@@ -1,0 +1,113 @@
+"""What one publish drops from the response cache, and how soon every worker agrees.
+
+    .venv/bin/python -m bench.invalidation --database-url postgres://... \\
+        --redis-url redis://127.0.0.1:6391/0 --pages 200
+
+gunicorn with 2 sync workers and the shared cache (Redis) serves the project; the bench warms
+`--pages` innovation pages, the catalogue, home, news and the API list, then publishes one
+innovation (a new title, through Wagtail's revision publish, in this process, which shares
+the database and Redis with the server) and reports: which warmed URLs still answer from
+the cache (X-Cache: hit), how long the first request after the publish takes against a hit,
+and how long until 40 requests in a row (spread over both workers) show the new title.
+"""
+
+import argparse
+import http.client
+import os
+import sys
+import time
+
+from bench.harness import PROJECT_DIR
+from bench.pages import Gunicorn
+
+
+def get(port, url):
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", url, headers={"Host": "localhost"})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.getheader("X-Cache") == "hit", body, time.perf_counter() - started
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument("--redis-url", required=True)
+    parser.add_argument("--pages", type=int, default=200)
+    args = parser.parse_args(argv)
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+            "DATABASE_URL": args.database_url,
+            "REDIS_URL": args.redis_url,
+        }
+    )
+    import django
+
+    django.setup()
+    from innovations.models import InnovationIndexPage, InnovationPage
+
+    index = InnovationIndexPage.objects.live().first()
+    root = index.get_site().root_page.url_path
+    live = InnovationPage.objects.live().order_by("pk")
+    target = live.order_by("-replication_count", "pk").first()
+    related = set(target.related_ids(cached=False))
+    pages = {page.pk: page.url_path[len(root) - 1 :] for page in live[: args.pages]}
+    pages[target.pk] = target.url_path[len(root) - 1 :]
+    for pk in related:
+        pages[pk] = InnovationPage.objects.get(pk=pk).url_path[len(root) - 1 :]
+    base = index.url_path[len(root) - 1 :]
+    others = {
+        "home": "/",
+        "catalogue": base,
+        "catalogue_az": f"{base}?urutan=az",
+        "news": "/berita/",
+        "events": "/kegiatan/",
+        "api_list": "/api/v2/innovations/?limit=20",
+    }
+    env = {**os.environ, "PAGE_CACHE_SECONDS": "300", "CATALOGUE_CACHE_SECONDS": "300"}
+    with Gunicorn(PROJECT_DIR, env) as server:
+        urls = {**{f"innovation:{pk}": url for pk, url in pages.items()}, **others}
+        for url in urls.values():
+            get(server.port, url)
+        warm = {name: get(server.port, url)[0] for name, url in urls.items()}
+        hit_seconds = get(server.port, pages[target.pk])[2]
+
+        title = f"{target.title.split(' #')[0]} #{int(time.time())}"
+        target.title = title
+        published = time.perf_counter()
+        target.save_revision().publish()
+        publish_seconds = time.perf_counter() - published
+
+        _hit, body, first_seconds = get(server.port, pages[target.pk])
+        streak, checks, agreed = 0, 0, None
+        while streak < 40 and checks < 2000:
+            checks += 1
+            if title.encode() in get(server.port, pages[target.pk])[1]:
+                streak += 1
+                agreed = agreed or time.perf_counter()
+            else:
+                streak, agreed = 0, None
+        after = {name: get(server.port, url)[0] for name, url in urls.items()}
+
+    dropped = sorted(name for name in urls if warm[name] and not after[name])
+    kept = sum(1 for name in urls if warm[name] and after[name])
+    print(f"warmed URLs answering from the cache before the publish: {sum(warm.values())}")
+    print(f"publish (revision publish, signals, index task): {publish_seconds * 1000:.0f} ms")
+    print(f"dropped by one publish ({len(dropped)}): {', '.join(dropped)}")
+    print(f"  target innovation:{target.pk}; its related: {sorted(related)}")
+    print(f"kept (still hits): {kept}")
+    print(f"hit before: {hit_seconds * 1000:.1f} ms; first after: {first_seconds * 1000:.1f} ms")
+    print(f"new title in first answer: {title.encode() in body}")
+    lag = (agreed - published) if agreed else None
+    print(
+        "40 requests in a row with the new title after "
+        + (f"{lag * 1000:.0f} ms from the publish" if lag is not None else "never")
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
