@@ -30,3 +30,16 @@ def test_compare_reports_each_table_and_fails_on_a_difference(home_page, tmp_pat
     (tmp_path / "media" / "a.txt").write_text("isi lain")
     with pytest.raises(CommandError, match="1 perbedaan"):
         call_command("inventory", compare=str(saved))
+
+
+def test_stream_fields_are_hashed_as_stored_not_rendered(home_page, monkeypatch):
+    from wagtail.blocks import StreamValue
+
+    first = inventory()
+
+    def render(self):
+        raise AssertionError("the inventory rendered a StreamField")
+
+    monkeypatch.setattr(StreamValue, "__str__", render)
+    monkeypatch.setattr(StreamValue, "__html__", render)
+    assert inventory() == first

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.fields import StreamField
 
 WAGTAIL_MODELS = [
     "wagtailcore.Page",
@@ -41,9 +42,17 @@ def project_models():
 def table_digest(model):
     digest = hashlib.sha256()
     count = 0
-    columns = [field.attname for field in model._meta.concrete_fields]
+    fields = model._meta.concrete_fields
+    columns = [field.attname for field in fields]
+    # A StreamField is hashed as the JSON it stores: str() of its value would render the
+    # blocks (templates, image renditions written to the database and MEDIA_ROOT).
+    streams = [i for i, field in enumerate(fields) if isinstance(field, StreamField)]
     rows = model._base_manager.order_by("pk").values_list(*columns)
     for row in rows.iterator(chunk_size=2000):
+        if streams:
+            row = list(row)
+            for i in streams:
+                row[i] = fields[i].get_prep_value(row[i])
         digest.update(json.dumps(row, default=str, sort_keys=True).encode())
         count += 1
     return {"count": count, "sha256": digest.hexdigest()}
