@@ -70,6 +70,7 @@ def overview(request, page):
             "finalists_by_stage": finalists_by_stage(competition),
             "winners": winners,
             "objection_open": objection_open,
+            "final_stage": competition.final_scoring_stage(),
         }
     )
     return TemplateResponse(request, "competitions/competition_page.html", context)
