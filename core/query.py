@@ -37,3 +37,37 @@ def renamed_parameters(renames):
         return wrapped
 
     return decorator
+
+
+def minimal_query(query, defaults):
+    """The query string without empty values and values equal to their default, or None
+    when it has none of them."""
+    kept = query.copy()
+    kept.clear()
+    dropped = False
+    for name, values in query.lists():
+        for value in values:
+            if value.strip() == "" or defaults.get(name) == value:
+                dropped = True
+            else:
+                kept.appendlist(name, value)
+    return kept.urlencode() if dropped else None
+
+
+def minimal_parameters(defaults=None):
+    """Decorate a view (request, *args): a query with empty parameters (a filter form sent
+    whole) or default values answers 301 to the shortest URL for the same view, so shared
+    and bookmarked URLs stay short and one view has one URL."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            query = minimal_query(request.GET, defaults or {})
+            if query is None:
+                return view(request, *args, **kwargs)
+            target = f"{request.path}?{query}" if query else request.path
+            return HttpResponsePermanentRedirect(target)
+
+        return wrapped
+
+    return decorator
