@@ -16,11 +16,11 @@ from django.views.decorators.http import require_safe
 
 from core.cache import depends_on, serve_cached
 from core.conditional import validated
-from core.query import renamed_parameters
+from core.query import minimal_parameters, renamed_parameters
 
 from .cache import engine_for, facets_and_years, state_key, timeout
 from .exports import export_response, export_validators
-from .filters import PUBLIC_NAMES, CatalogueFilter
+from .filters import DEFAULT_SORT, PUBLIC_NAMES, CatalogueFilter
 from .models import InnovationAward, InnovationPage, Region, card_queryset
 
 MAX_COMPARED = 4
@@ -44,7 +44,10 @@ def cached_html(view):
 
         return serve_cached(request, render, timeout())
 
-    return renamed_parameters(PUBLIC_NAMES)(wrapper)
+    # Old names first (301 to the new ones), then empty and default values (301 to the
+    # shortest URL): a shared catalogue URL carries only what was chosen.
+    minimal = minimal_parameters({"urutan": DEFAULT_SORT, "halaman": "1"})
+    return renamed_parameters(PUBLIC_NAMES)(minimal(wrapper))
 
 
 @cached_html
