@@ -44,7 +44,26 @@ NEEDS_UPDATE, UP_TO_DATE = "perlu-pembaruan", "terpantau"
 PAGE_SIZES = (12, 24, 48)
 DEFAULT_PAGE_SIZE = PAGE_SIZES[0]
 
+# A visitor looking for practice to copy wants what is running and checked before ideas:
+# implemented with a verified monitoring report, implemented, on trial, then initiatives;
+# within each, the most recently verified, then the newest.
+PROVEN_RANK = Case(
+    When(stage=InnovationPage.Stage.IMPLEMENTATION, last_verified_on__isnull=False, then=Value(0)),
+    When(stage=InnovationPage.Stage.IMPLEMENTATION, then=Value(1)),
+    When(stage=InnovationPage.Stage.TRIAL, then=Value(2)),
+    default=Value(3),
+)
+
 SORTS = {
+    "terbukti": (
+        _("Terbukti lebih dulu"),
+        (
+            PROVEN_RANK.asc(),
+            F("last_verified_on").desc(nulls_last=True),
+            F("launched_on").desc(nulls_last=True),
+            "-pk",
+        ),
+    ),
     "terbaru": (_("Terbaru diluncurkan"), ("-launched_on", "-pk")),
     "az": (_("Nama A–Z"), ("title", "pk")),
     "replikasi": (_("Paling banyak direplikasi"), ("-replication_count", "title", "pk")),
@@ -61,7 +80,7 @@ SORTS = {
         (F("last_published_at").desc(nulls_last=True), "-pk"),
     ),
 }
-DEFAULT_SORT = "terbaru"
+DEFAULT_SORT = "terbukti"
 
 BPS_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")

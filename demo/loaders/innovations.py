@@ -104,7 +104,7 @@ def load_innovations(catalogue, items):
             catalogue.add_child(instance=page)
             page.save_revision().publish()
             to_index.append(page)
-            to_index += [page.hero_image, *(item.image for item in page.gallery_images.all())]
+            to_index += [item.image for item in page.gallery_images.all()]
             to_index += [item.document for item in page.documents.all()]
             created += 1
     return created
@@ -160,7 +160,7 @@ def build(index, item, refs):
         )
         for order, award in enumerate(item.get("awards", []))
     ]
-    page.hero_image = hero(title, refs.sdgs[item["sdgs"][0]].colour, refs.collection)
+    # No hero image: a drawn poster is no photo; the site shows the sector's pictogram.
     page.gallery_images = gallery(index, title, item["gallery"], refs.collection)
     steps = [step["title"] for step in item["steps"]]
     page.documents = [sop(title, agency, steps, item["launched_on"].year, refs.collection)]
@@ -188,12 +188,6 @@ def replication(order, record, refs):
         status=record["status"],
         note=record.get("note", ""),
         sort_order=order,
-    )
-
-
-def hero(title, colour, collection):
-    return get_or_create_image(
-        title, collection, lambda: draw_poster(title, colour), f"{slugify(title)[:60]}.jpg"
     )
 
 

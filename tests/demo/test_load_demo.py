@@ -174,7 +174,7 @@ class LoadDemoTests(TestCase):
                 figures = list(page.key_figures.all())
                 self.assertTrue(2 <= len(figures) <= 4)
                 self.assertTrue(all(f.baseline is not None and f.period for f in figures))
-                self.assertIsNotNone(page.hero_image)
+                self.assertIsNone(page.hero_image)  # the sector pictogram stands in
                 self.assertEqual(page.gallery_images.count(), 2)
                 document = page.documents.get().document
                 with document.open_file() as handle:

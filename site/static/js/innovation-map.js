@@ -50,7 +50,7 @@
   }
   function radius(count) {
     var small = container.clientWidth < 480;
-    var base = small ? 11 : 13;
+    var base = small ? 12 : 13;
     return Math.min(small ? 20 : 28, base + Math.round(Math.sqrt(count) * (small ? 2 : 3)));
   }
 
@@ -97,7 +97,7 @@
           var dx = points[j].x - points[i].x;
           var dy = points[j].y - points[i].y;
           var distance = Math.sqrt(dx * dx + dy * dy) || 0.01;
-          var needed = markers[i].r + markers[j].r + 2;
+          var needed = markers[i].r + markers[j].r + 4;
           if (distance < needed) {
             var push = (needed - distance) / 2;
             var ux = dx / distance;
