@@ -131,6 +131,16 @@ def test_visitor_registers_for_an_event(page, publications_site, axe_violations)
 
     expect(page.get_by_role("alert")).to_contain_text("Nomor telepon hanya boleh berisi angka")
     expect(page.get_by_label("Instansi")).to_have_value("Dinas Kesehatan Kabupaten Bantaeng")
+    # GOV.UK pattern (issue 18 item 5): the summary takes the focus and links to the field,
+    # the message sits beside its field and is read with it, the button is below the fields.
+    expect(page.locator(".error-summary")).to_be_focused()
+    phone = page.get_by_label("Telepon/WhatsApp")
+    expect(phone).to_have_attribute("aria-describedby", "id_phone_helptext id_phone_error")
+    expect(page.locator(".form-group--error #id_phone_error")).to_contain_text("angka")
+    page.locator(".error-summary a[href='#id_phone']").click()
+    expect(phone).to_be_focused()
+    button = page.get_by_role("button", name="Daftar").bounding_box()
+    assert button["y"] > phone.bounding_box()["y"] + phone.bounding_box()["height"]
     assert axe_violations(page) == []
 
     page.get_by_label("Telepon/WhatsApp").fill("0812 3456 7890")
