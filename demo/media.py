@@ -44,19 +44,14 @@ def mix(rgb, other, share):
     return tuple(round(a * (1 - share) + b * share) for a, b in zip(rgb, other, strict=True))
 
 
-def initials(title, limit=3):
-    words = [word for word in title.replace("-", " ").split() if word[:1].isalnum()]
-    letters = "".join(word[0] for word in words if word[0].isupper() or word[0].isdigit())
-    return (letters or title[:2]).upper()[:limit]
-
-
 def font(size):
     # Pillow's bundled font: identical output on every machine, no system fonts needed.
     return ImageFont.load_default(size=size)
 
 
 def draw_poster(title, colour, size=(1200, 800), subtitle=""):
-    """A colour field with geometric shapes and the title's initials; returns JPEG bytes."""
+    """A colour field with geometric shapes (no initials: cropped text reads as noise, issue 18)
+    and an optional caption band; returns JPEG bytes."""
     rng = seeded_random(title + subtitle)
     base = hex_to_rgb(colour or rng.choice(PALETTE))
     width, height = size
@@ -76,14 +71,6 @@ def draw_poster(title, colour, size=(1200, 800), subtitle=""):
             draw.polygon(
                 [(x, y + extent), (x + extent // 2, y), (x + extent, y + extent)], fill=shade
             )
-    label = initials(title)
-    text_font = font(height // 3)
-    left, top, right, bottom = draw.textbbox((0, 0), label, font=text_font)
-    position = ((width - (right - left)) // 2 - left, (height - (bottom - top)) // 2 - top)
-    draw.text(
-        (position[0] + 6, position[1] + 6), label, font=text_font, fill=mix(base, (0, 0, 0), 0.5)
-    )
-    draw.text(position, label, font=text_font, fill=(255, 255, 255))
     if subtitle:
         draw.rectangle((0, height - 90, width, height), fill=mix(base, (0, 0, 0), 0.45))
         size = 40

@@ -59,6 +59,7 @@
     link.href = region.url;
     link.textContent = region.name + ": " + region.count;
     var marker = L.marker([region.lat, region.lon], {
+      icon: L.divIcon({ className: "map-marker" }),  // no default PNG icon to fetch first
       title: region.name,
       alt: region.name + " (" + region.count + ")",
       riseOnHover: true
