@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 import wagtail_factories
 from openpyxl import load_workbook
+from wagtail.models import Site
 
+from config.settings.base import development_base_url
 from core.public_url import sync_default_site
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.publications.factories import (
@@ -93,3 +95,28 @@ def test_every_absolute_url_uses_the_public_base_url(client, public_site):
         assert not wrong, (source, wrong)
         ours[source] = len(urls)
     assert all(ours.values()), {source: n for source, n in ours.items() if not n}
+
+
+@pytest.mark.parametrize(
+    ("run_address", "expected"),
+    [
+        ("127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("0.0.0.0:9000", "http://127.0.0.1:9000"),
+        ("8001", "http://127.0.0.1:8001"),
+        ("jipp.local:8080", "http://jipp.local:8080"),
+    ],
+)
+def test_development_follows_run_address(run_address, expected):
+    assert development_base_url(run_address) == expected
+
+
+def test_the_default_site_follows_the_setting(settings, home_page):
+    settings.PUBLIC_BASE_URL = "https://jipp.example.go.id"
+    sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_url) == (
+        "jipp.example.go.id",
+        443,
+        "https://jipp.example.go.id",
+    )
+    assert home_page.get_site().root_url == "https://jipp.example.go.id"

@@ -23,7 +23,7 @@ def body(response):
 
 @pytest.fixture
 def innovation(catalogue):
-    return InnovationPageFactory(parent=catalogue, is_digital=True, implemented_on=None)
+    return InnovationPageFactory(parent=catalogue, is_digital=True)
 
 
 def test_xlsx_dates_are_date_cells(client, innovation):
@@ -32,7 +32,7 @@ def test_xlsx_dates_are_date_cells(client, innovation):
     launched = row[header.index("launched_on")]
     assert isinstance(launched, datetime.datetime)
     assert launched.date() == innovation.launched_on
-    assert row[header.index("implemented_on")] is None
+    assert row[header.index("implemented_on")].date() == innovation.implemented_on
     assert row[header.index("is_digital")] is True
 
 
