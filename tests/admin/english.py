@@ -107,7 +107,7 @@ def untranslated_patterns():
     exact, patterns = {}, []
     for domain in ("django", "djangojs"):
         for msgid, untranslated in _english(domain).items():
-            if not untranslated or msgid in SAME_IN_INDONESIAN:
+            if not untranslated or msgid.strip().rstrip(":") in SAME_IN_INDONESIAN:
                 continue
             text = " ".join(msgid.split())
             if PLACEHOLDER.search(text):
