@@ -158,7 +158,7 @@ def routes(innovation_paths):
             lambda c: get(f"/api/v2/innovations/?limit=20&offset={random.randint(0, 200)}"),
         ),
         ("berita", 8, lambda c: get("/berita/")),
-        ("ekspor csv", 2, lambda c: get("/inovasi/ekspor.csv?tahap=uji-coba")),
+        ("ekspor csv", 2, lambda c: get("/inovasi/ekspor.csv?tahap=penerapan&wilayah=73.71")),
         ("kirim pengaduan", 2, complaint_post),
         ("siap", 3, lambda c: get("/readyz")),
     ]
