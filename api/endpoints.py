@@ -342,6 +342,8 @@ class NewsAPIViewSet(publication_fields.NewsFields, PublicPageEndpoint):
     name = "news"
     cache_tags = ("news",)
 
+    # Every save of an innovation renews the tag (innovations.apps): totals can be kept.
+    count_cached = True
 
 class LearningResourcesAPIViewSet(publication_fields.LearningResourceFields, PublicPageEndpoint):
     name = "learning-resources"

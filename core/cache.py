@@ -295,9 +295,14 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"core-cache-{id(signal)}")
     post_delete.connect(page_deleted, dispatch_uid="core-cache-page-deleted")
+    # Hits are answered before Wagtail checks view restrictions: a page made private (or
+    # public again) must not be served from an answer stored before.
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate, sender=PageViewRestriction, dispatch_uid=f"core-pvr-{signal}")

@@ -3,7 +3,7 @@ it, and a publish dropping only what shows the published page."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from home.models import SiteSettings
 from tests.innovations.factories import (
@@ -119,3 +119,15 @@ def test_one_news_publish_drops_the_news_and_home_only(client, site):
 
     after = {name: cached(client, url) for name, url in urls(site).items()}
     assert [name for name, hit in after.items() if not hit] == ["home", "news_index", "news"]
+
+
+def test_a_page_made_private_is_not_served_from_the_cache(client, site):
+    url = site["unrelated"].url
+    client.get(url)
+    assert cached(client, url)
+
+    PageViewRestriction.objects.create(
+        page=site["unrelated"], restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert client.get(url).status_code == 302
