@@ -6,8 +6,10 @@ collection are left out for everyone, even for a logged-in editor who could see 
 the site (the admin has its own API).
 """
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 
 def public_pages(request, model):
@@ -18,13 +20,26 @@ def public_pages(request, model):
     """
     if not hasattr(request, "_api_public_scope"):
         site = Site.find_for_request(request)
-        root = site.root_page if site else None
+        root = content_root(request, site.root_page) if site else None
         request._api_public_scope = (root, Page.objects.all().private_q())
     root, private = request._api_public_scope
     queryset = model._default_manager.live().exclude(private)
     if root is None:
         return queryset.none()
     return queryset.descendant_of(root, inclusive=True)
+
+
+def content_root(request, root):
+    """The site's root in the language of ?locale= (default: Indonesian, the source
+    language). English pages are translations under the English root; their
+    `translation_key` (in meta) is the source page's (docs/english.md)."""
+    code = request.GET.get("locale", settings.LANGUAGE_CODE)
+    if code == settings.LANGUAGE_CODE:
+        return root
+    if code not in dict(settings.LANGUAGES):
+        languages = ", ".join(dict(settings.LANGUAGES))
+        raise BadRequestError(f"locale: unknown language (allowed: {languages})")
+    return root.get_translation_or_none(Locale.objects.filter(language_code=code).first())
 
 
 def public_pages_prefetch(relation, model):

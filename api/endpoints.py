@@ -238,6 +238,7 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
     filterset_class = None
     orderings = ("title", "first_published_at", "last_published_at")
     default_order = ("title",)
+    detail_query_parameters = PublicAPIMixin.detail_query_parameters | {"locale"}
     prefetches = {}
     rich_text_fields = ()
     meta_fields = [
@@ -249,6 +250,9 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
         "search_description",
         "first_published_at",
         "last_published_at",
+        # A translation shares its source's translation_key (?locale=en, docs/english.md).
+        "locale",
+        "translation_key",
     ]
     nested_default_fields = ["id", "type", "detail_url", "html_url", "title", "slug"]
     detail_only_fields = []
@@ -266,7 +270,11 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
 
     @classproperty
     def known_query_parameters(cls):
-        return PublicAPIMixin.known_query_parameters | {"search", "order"} | cls.filter_parameters
+        return (
+            PublicAPIMixin.known_query_parameters
+            | {"search", "order", "locale"}
+            | cls.filter_parameters
+        )
 
     @classmethod
     def get_body_fields(cls, model):
@@ -334,6 +342,8 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
 
     name = "innovations"
     cache_tags = ("api:innovations",)
+    # Every save of an innovation renews the tag (innovations.apps): totals can be kept.
+    count_cached = True
     filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend]
     filter_parameters = CatalogueFilterBackend.parameters
 
@@ -342,8 +352,6 @@ class NewsAPIViewSet(publication_fields.NewsFields, PublicPageEndpoint):
     name = "news"
     cache_tags = ("news",)
 
-    # Every save of an innovation renews the tag (innovations.apps): totals can be kept.
-    count_cached = True
 
 class LearningResourcesAPIViewSet(publication_fields.LearningResourceFields, PublicPageEndpoint):
     name = "learning-resources"
@@ -436,7 +444,12 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     """
 
     filter_backends = [PageTreeBackend]
-    known_query_parameters = PublicAPIMixin.known_query_parameters | {"type", "child_of"}
+    known_query_parameters = PublicAPIMixin.known_query_parameters | {
+        "type",
+        "child_of",
+        "locale",
+    }
+    detail_query_parameters = PublicAPIMixin.detail_query_parameters | {"locale"}
     detail_only_fields = []
 
     def get_base_queryset(self):
