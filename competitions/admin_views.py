@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.documents import get_document_model
 
@@ -284,7 +285,7 @@ def export_entries(request, competition_id):
             e.get_status_display(),
             e.check_reason,
             e.video_url,
-            "ya" if e.disqualified else "",
+            _("ya") if e.disqualified else "",
         ]
         for e in entries
     )
@@ -303,21 +304,21 @@ def _score_rows(scores):
             s.criterion.name,
             s.criterion.weight,
             s.value,
-            "ya" if s.sheet.submitted_at else "belum",
+            _("ya") if s.sheet.submitted_at else _("belum"),
             s.sheet.comment,
         ]
 
 
 SCORE_HEADER = (
-    "Tahapan",
-    "No",
-    "Inovasi",
-    "Juri",
-    "Kriteria",
-    "Bobot",
-    "Nilai",
-    "Dikirim",
-    "Catatan",
+    gettext_lazy("Tahapan"),
+    gettext_lazy("No"),
+    gettext_lazy("Inovasi"),
+    gettext_lazy("Juri"),
+    gettext_lazy("Kriteria"),
+    gettext_lazy("Bobot"),
+    gettext_lazy("Nilai"),
+    gettext_lazy("Dikirim"),
+    gettext_lazy("Catatan"),
 )
 
 
@@ -332,7 +333,7 @@ def export_scores(request, competition_id):
             "sheet__stage__starts_at", "sheet__entry_id", "sheet__juror_id", "criterion__sort_order"
         )
     )
-    header = [_(h) for h in SCORE_HEADER]
+    header = [str(h) for h in SCORE_HEADER]
     return _csv(f"nilai-{competition.slug}.csv", header, _score_rows(scores))
 
 
@@ -351,7 +352,7 @@ def export_rankings(request, competition_id):
                 r.entry.category.name,
                 r.total,
                 r.jurors,
-                "ya" if r.advanced else "",
+                _("ya") if r.advanced else "",
             ]
             for r in ranked
         ]
@@ -492,7 +493,7 @@ def juror_export(request):
             )
             .order_by("sheet__entry_id", "criterion__sort_order")
         )
-    return _csv("nilai-saya.csv", [_(h) for h in SCORE_HEADER], _score_rows(scores))
+    return _csv("nilai-saya.csv", [str(h) for h in SCORE_HEADER], _score_rows(scores))
 
 
 def juror_api(request):

@@ -276,3 +276,13 @@ class TestExportsAndPublication:
         services.publish_results(competition, moderator)
         assert not InnovationAward.objects.filter(page_id=winner.innovation_id).exists()
         assert InnovationAward.objects.filter(page_id=finalist.innovation_id).exists()
+
+
+def test_moderators_set_up_in_the_admin(client, competitions):
+    competition = CompetitionPageFactory(parent=competitions)
+    client.force_login(ModeratorFactory())
+    assert client.get(f"/admin/pages/{competition.pk}/edit/").status_code == 200
+    add = f"/admin/pages/add/competitions/competitionpage/{competitions.pk}/"
+    assert client.get(add).status_code == 200
+    assert client.get(reverse("wagtailsnippets_competitions_juror:list")).status_code == 200
+    assert client.get(reverse("competitions_index")).status_code == 200
