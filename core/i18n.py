@@ -6,7 +6,6 @@ the request so the header's switcher and the head's hreflang links cost one quer
 """
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
@@ -123,17 +122,3 @@ def in_active_language(queryset):
 def sources(queryset):
     """Pages in the default language: the records that counts and figures are made of."""
     return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)
-
-
-def readable_pages(queryset):
-    """Pages a reader of the active language searches: Indonesian pages in Indonesian; in
-    English the English pages and the Indonesian pages not translated yet (the glossary
-    makes them findable in English), never a page and its translation both."""
-    language = active_language()
-    if language == DEFAULT_LANGUAGE:
-        return sources(queryset)
-    translated = Page.objects.filter(locale__language_code=language).values("translation_key")
-    return queryset.filter(
-        Q(locale__language_code=language)
-        | (Q(locale__language_code=DEFAULT_LANGUAGE) & ~Q(translation_key__in=translated))
-    )

@@ -23,7 +23,6 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from core.i18n import readable_pages
 from publications.models import Regulation
 
 from .backends import SUGGEST_FIELD, UnavailableBackend
@@ -135,7 +134,7 @@ def database_matches(query, max_matches=MAX_MATCHES):
     phrasings = [database_text(query), *map(database_text, understanding.alternatives)]
     phrasings = [text for text in dict.fromkeys(phrasings) if text]
     matches = Matches(backend="database", suggestion=understanding.suggestion)
-    pages_queryset = readable_pages(Page.objects.live().public()).only("pk")
+    pages_queryset = Page.objects.live().public().only("pk")
     for operator in ("and", "or"):
         search_query = PlainText(phrasings[0], operator=operator)
         for text in phrasings[1:]:

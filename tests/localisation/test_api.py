@@ -7,7 +7,7 @@ from tests.innovations.factories import InnovationIndexPageFactory, InnovationPa
 from tests.localisation.factories import translate
 
 pytestmark = pytest.mark.django_db
-LIST = "/api/v2/inovasi/"
+LIST = "/api/v2/innovations/"
 
 
 @pytest.fixture
