@@ -8,7 +8,7 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-ROOT_URLCONF = "bench.urls"
+ROOT_URLCONF = "config.bench_urls"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
