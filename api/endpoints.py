@@ -342,8 +342,6 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
 
     name = "innovations"
     cache_tags = ("api:innovations",)
-    # Every save of an innovation renews the tag (innovations.apps): totals can be kept.
-    count_cached = True
     filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend]
     filter_parameters = CatalogueFilterBackend.parameters
 

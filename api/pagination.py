@@ -1,16 +1,11 @@
 """Offset/limit paging with a hard page-size cap and an offset ceiling."""
 
-import hashlib
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
-
-from core.cache import tags_digest
 
 # Beyond this an offset is a crawler walking off the end, and very large numbers overflow
 # the database's integer type.
@@ -19,7 +14,6 @@ DEFAULT_LIMIT = 20
 # ?fields=* asks for every field of every item (nested taxonomies, renditions, rich text):
 # a page of those costs several times a default page, so it is capped lower.
 ALL_FIELDS_LIMIT_MAX = 20
-COUNT_SECONDS = 300
 
 
 def max_page_size(request=None):
@@ -42,22 +36,6 @@ def parse_non_negative_int(request, name, default, maximum, too_big_message):
     return value
 
 
-def cached_count(queryset, tags):
-    """The number of rows of `queryset`, counted once per change of what `tags` name: a
-    COUNT over 10,000 innovations on every page of the API is much of an uncached answer's
-    time, and the total only changes when they do (for endpoints whose tags every save
-    renews: `count_cached`)."""
-    if not hasattr(queryset, "query"):  # search results: the engine counts
-        return queryset.count()
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return 0
-    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
-    key = f"api:count:{tags_digest(*tags)}:{digest}"
-    return cache.get_or_set(key, queryset.count, COUNT_SECONDS)
-
-
 class CappedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = max_page_size(request)
@@ -72,10 +50,7 @@ class CappedPagination(WagtailPagination):
             f"limit cannot be higher than {limit_max}",
         )
         self.view = view
-        if getattr(view, "count_cached", False):
-            self.total_count = cached_count(queryset, view.cache_tags)
-        else:
-            self.total_count = queryset.count()
+        self.total_count = queryset.count()
         return list(queryset[offset : offset + limit])
 
     def get_paginated_response(self, data):
