@@ -45,11 +45,18 @@ def load(stdout):
     stdout.write(f"agencies: {created} demo accounts created\n")
 
 
+def login_accounts():
+    """Every demo account `make run` prints a login for: the agencies' roles, then the
+    competitions' jurors that carry a label (demo/data/competitions.yaml)."""
+    jurors = datafiles.read("competitions").get("jurors", [])
+    return [*accounts(), *(juror for juror in jurors if "label" in juror)]
+
+
 def ensure_passwords():
     """Give each demo account its stored random password; return (label, username, password)."""
     stored = json.loads(PASSWORD_FILE.read_text()) if PASSWORD_FILE.exists() else {}
     logins = []
-    for account in accounts():
+    for account in login_accounts():
         user = get_user_model().objects.filter(username=account["username"]).first()
         if user is None:
             continue

@@ -5,7 +5,9 @@ The demo is loaded once for the class (it draws about 200 images), then each tes
 
 import csv
 import io
+import tempfile
 from pathlib import Path
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -15,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from demo.loaders import agencies
 from home.models import HomePage, SiteSettings
 from innovations.models import (
     Agency,
@@ -60,6 +63,22 @@ class LoadDemoTests(TestCase):
         return InnovationPage.objects.live().prefetch_related(
             "regions", "sectors", "sdgs", "regulations", "tags"
         )
+
+    def test_every_printed_role_signs_in_to_the_admin(self):
+        # `make run` prints these logins (ensure_dev_admin); a newcomer walks each role's flow.
+        with (
+            tempfile.TemporaryDirectory() as directory,
+            mock.patch.object(agencies, "PASSWORD_FILE", Path(directory) / "passwords"),
+        ):
+            logins = agencies.ensure_passwords()
+
+        labels = {label for label, _, _ in logins}
+        self.assertLessEqual({"Petugas inovasi", "Verifikator OPD", "Juri kompetisi"}, labels)
+        for label, username, password in logins:
+            with self.subTest(role=label):
+                self.assertTrue(self.client.login(username=username, password=password))
+                self.assertEqual(self.client.get("/admin/").status_code, 200)
+                self.client.logout()
 
     def test_a_second_run_adds_no_rows_and_no_revisions(self):
         before = table_counts()
