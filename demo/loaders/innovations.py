@@ -57,9 +57,9 @@ PAGE_FIELDS = (
 def load(stdout):
     data = datafiles.read("innovations")
     agencies = load_agencies(data["agencies"])
-    catalogue = models.InnovationIndexPage.objects.get()
+    catalogue = models.InnovationIndexPage.objects.get(locale__language_code="id")
     created = load_innovations(catalogue, data["innovations"])
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="id")  # the English home is its translation
     if not home.featured_innovations.exists():
         feature(home, catalogue, data["featured_on_home"])
     stdout.write(f"innovations: {created} created, {len(agencies)} agencies\n")

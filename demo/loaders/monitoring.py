@@ -51,7 +51,7 @@ def load(stdout):
     last = periods.last_completed_period()
     years = list(range(last.year - data["years"] + 1, last.year + 1))
     pages = list(
-        InnovationPage.objects.filter(is_demo=True)
+        InnovationPage.objects.filter(is_demo=True, locale__language_code="id")
         .select_related("agency")
         .prefetch_related("key_figures")
         .order_by("title")

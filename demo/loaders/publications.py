@@ -30,7 +30,7 @@ WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 def load(stdout):
     data = datafiles.read("publications")
     categories, topics = load_taxonomies(data)
-    pages = load_index_pages(HomePage.objects.get(), data["index_pages"])
+    pages = load_index_pages(HomePage.objects.get(locale__language_code="id"), data["index_pages"])
     news_index = pages["NewsIndexPage"]
     load_seed_article(news_index, categories, data["seed_article"])
     load_news(news_index, categories, data["news"])

@@ -21,7 +21,7 @@ def load(stdout):
 def load_home_page(data):
     """The HomePage at the root of the default site, replacing Wagtail's welcome page."""
     root = Page.get_first_root_node()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="id").first()
     if home is None:
         fields = data["home"]
         home = root.add_child(instance=HomePage(live=False, **fields))
