@@ -294,6 +294,32 @@ def page_deleted(sender, instance, **kwargs):
         page_changed(sender, instance)
 
 
+# Wagtail writes these on every draft and autosave; the public pages show none of them.
+REVISION_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """A live page saved outside a publish (imports, scripts, factories) drops the same
+    answers as its publish; draft and lock bookkeeping drops nothing."""
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= REVISION_FIELDS:
+        return
+    page_changed(sender, instance)
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import PageViewRestriction
@@ -302,6 +328,7 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"core-cache-{id(signal)}")
     post_delete.connect(page_deleted, dispatch_uid="core-cache-page-deleted")
+    post_save.connect(page_saved, dispatch_uid="core-cache-page-saved")
     # Hits are answered before Wagtail checks view restrictions: a page made private (or
     # public again) must not be served from an answer stored before.
     for signal in (post_save, post_delete):
