@@ -513,13 +513,6 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
             request, lambda: super(InnovationPage, self).serve(request, *args, **kwargs), timeout()
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The page shows itself and the cards of its related innovations: a publish of any
-        # of them drops this page's cached answer and its cached fragments, nothing else does.
-        tags = [f"innovation:{pk}" for pk in (self.pk, *self.related_ids())]
-        depends_on(request, *tags)
-        context["catalogue_generation"] = tags_digest(*tags)
     def publish_tags(self):
         """What a publish of this innovation drops from the response cache (core.cache): its
         page, the pages of the innovations it is now related to (they list it back), the
@@ -528,6 +521,13 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
         related = (f"innovation:{pk}" for pk in self.related_ids(cached=False))
         return (f"innovation:{self.pk}", *related, "catalogue", "api:innovations")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page shows itself and the cards of its related innovations: a publish of any
+        # of them drops this page's cached answer and its cached fragments, nothing else does.
+        tags = [f"innovation:{pk}" for pk in (self.pk, *self.related_ids())]
+        depends_on(request, *tags)
+        context["catalogue_generation"] = tags_digest(*tags)
         context["cache_seconds"] = timeout()
         return context
 
