@@ -5,6 +5,7 @@ parameters, orderings, the page size cap) and from the reference data in the dat
 so the allowed filter values it lists are the ones the server accepts.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -159,6 +160,11 @@ def innovation_filter_parameters():
             "Replication interest: asked for (diminta), visited (dikunjungi), verified copy "
             "(terverifikasi).",
         ),
+        multi(
+            "pemantauan",
+            choice_values["pemantauan"],
+            "Monitoring: a verified report is due (perlu-pembaruan) or up to date (terpantau).",
+        ),
         query("year_from", year, "Launched in this year or later (not after this year)."),
         query(
             "year_to",
@@ -246,6 +252,20 @@ SEARCH = query(
 )
 
 
+def locale_parameters(endpoint):
+    """?locale= where the endpoint reads it (page endpoints: docs/english.md)."""
+    if "locale" not in getattr(endpoint, "detail_query_parameters", ()):
+        return []
+    return [
+        query(
+            "locale",
+            {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+            "Language of the pages: 'id' (default, the source language) or a translation's; "
+            "meta.translation_key links a translation to its source.",
+        )
+    ]
+
+
 def filter_parameter(name, filter_):
     if isinstance(filter_, RelatedValuesFilter):
         return open_values(name, SLUG, f"Filter on {name}.", "the slugs the items show")
@@ -303,7 +323,9 @@ def build_schema(base_url=""):
                 "tags": [tag],
                 "summary": SUMMARIES[segment],
                 "operationId": f"list_{segment.replace('-', '_')}",
-                "parameters": paging_parameters(names) + extra_parameters(segment, endpoint),
+                "parameters": paging_parameters(names)
+                + extra_parameters(segment, endpoint)
+                + locale_parameters(endpoint),
                 "responses": {
                     "200": response("A page of items.", refs[segment][0], CACHE_HEADERS),
                     **ERRORS,
@@ -323,6 +345,7 @@ def build_schema(base_url=""):
                         "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                     },
                     fields_parameter(names),
+                    *locale_parameters(endpoint),
                 ],
                 "responses": {
                     "200": response("The item.", refs[segment][1], CACHE_HEADERS),
