@@ -22,6 +22,7 @@ from home.models import HomePage, SiteSettings
 from innovations.models import (
     Agency,
     InnovationAward,
+    InnovationGalleryImage,
     InnovationIndexPage,
     InnovationKeyFigure,
     InnovationPage,
@@ -30,6 +31,7 @@ from innovations.models import (
     Region,
     Sector,
 )
+from publications.models import EventPage, NewsPage
 
 
 def table_counts():
@@ -100,7 +102,8 @@ class LoadDemoTests(TestCase):
         self.assertIn("One Agency One Innovation", home.about)
         self.assertIn("GIZ", home.about)
         self.assertFalse(Page.objects.exact_type(Page).filter(depth=2).exists())
-        catalogue = InnovationIndexPage.objects.get()
+        # The Indonesian catalogue; the English one is its translation (issue 15).
+        catalogue = InnovationIndexPage.objects.get(locale__language_code="id")
         self.assertEqual((catalogue.slug, catalogue.url_path), ("inovasi", "/beranda/inovasi/"))
         self.assertTrue(catalogue.show_in_menus and catalogue.live)
         self.assertEqual(home.featured_innovations.count(), 3)
@@ -234,7 +237,17 @@ class LoadDemoTests(TestCase):
 
     def test_images_are_small_generated_files_in_the_demo_collection(self):
         images = get_image_model().objects.filter(collection__name="Demo")
-        self.assertGreaterEqual(images.count(), 3 * 60)
+        # Two gallery pictures per case study and a lead picture per news item and event; case
+        # studies have no hero image, their sector's pictogram stands in (issue 18).
+        used = {
+            *InnovationGalleryImage.objects.values_list("image", flat=True),
+            *NewsPage.objects.values_list("lead_image", flat=True),
+            *EventPage.objects.values_list("lead_image", flat=True),
+        } - {None}
+        self.assertEqual(set(images.values_list("pk", flat=True)), used)
+        case_studies = InnovationPage.objects.filter(is_demo=True, locale__language_code="id")
+        self.assertGreaterEqual(case_studies.count(), 60)
+        self.assertGreaterEqual(images.count(), 2 * case_studies.count())
         for image in images[:10]:
             self.assertLessEqual(image.width, 1200)
             self.assertLessEqual(image.height, 800)
@@ -244,11 +257,14 @@ class LoadDemoTests(TestCase):
         response = self.client.get("/")
         self.assertEqual(response.status_code, 200)
         soup = BeautifulSoup(response.content, "html.parser")
-        self.assertEqual(soup.find("h1").get_text(strip=True), HomePage.objects.get().title)
+        home = Site.objects.get(is_default_site=True).root_page  # the Indonesian home
+        self.assertEqual(soup.find("h1").get_text(strip=True), home.title)
         self.assertTrue(soup.find("a", string="Home Care Dottoro'ta"))
 
         self.assertEqual(self.client.get("/inovasi/").status_code, 200)
-        page = InnovationPage.objects.get(slug="dukcapil-goes-to-school")
+        page = InnovationPage.objects.get(
+            slug="dukcapil-goes-to-school", locale__language_code="id"
+        )
         response = self.client.get(page.url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Dukcapil Goes to School")
