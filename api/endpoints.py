@@ -321,6 +321,9 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
     def prepare(self, items, fields):
         """Load every relation the chosen fields need in a fixed number of queries."""
         lookups = [lookup for field in fields for lookup in self.get_prefetches(field)]
+        if "locale" in fields:
+            # The meta field reads page.locale: one query for the page, not one per item.
+            lookups.append("locale")
         if items and lookups:
             prefetch_related_objects(items, *lookups)
         values = [
