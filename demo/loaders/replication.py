@@ -19,7 +19,11 @@ def load(stdout):
     """Create what is missing of the replication demo; change nothing that exists."""
     data = datafiles.read("replication")
     slugs = {item["innovation"] for item in data["requests"] + data["innovator_messages"]}
-    pages = {page.slug: page for page in InnovationPage.objects.filter(slug__in=slugs)}
+    # The Indonesian case studies: their English translations share the slug (issue 15).
+    pages = {
+        page.slug: page
+        for page in InnovationPage.objects.filter(slug__in=slugs, locale__language_code="id")
+    }
     regions = {region.bps_code: region for region in Region.objects.all()}
     existing = set(ReplicationRequest.objects.values_list("token", flat=True))
     created = 0
