@@ -48,10 +48,10 @@ def test_juror_scores_an_entry(browser, live_server, pages, axe_violations):
     sheet = ScoreSheet.objects.get(entry=entry, juror=juror)
     assert sheet.submitted_at is not None
     assert sorted(str(s.value) for s in sheet.scores.all()) == ["70.00", "80.00", "90.00"]
-    # Wagtail fades its message in (opacity 0 -> 1 once the page is ready); white on its green
-    # is 4.5:1 when shown, so measure contrast after the fade, not halfway through it.
-    tab.wait_for_function(
-        "getComputedStyle(document.querySelector('.messages > ul')).opacity === '1'"
+    # Wagtail fades its message in; white on its green is 4.5:1 once shown, so measure
+    # contrast after the animation, not halfway through it (as test_agencies_workflow does).
+    tab.locator(".messages").evaluate(
+        "el => Promise.all(el.getAnimations({subtree: true}).map((a) => a.finished))"
     )
     assert axe_violations(tab, context="main") == []
     tab.context.close()
