@@ -173,10 +173,18 @@ def test_restarting_or_killing_a_replica_under_load_fails_no_get(topology):
     for client in clients:
         client.start()
     try:
-        wait_for(lambda: len(results) > 20)
-        one.reload()  # HUP: new workers, old ones finish their requests
-        two.restart()  # TERM, then started again (deploy/prod-local.sh restart-replica)
-        one.crash_and_start()  # SIGKILL of master and workers mid-request
+        # One fault at a time, as in a rolling deploy: the stream serves a few requests between
+        # faults. (A request whose retry meets a second fault in the same few milliseconds, the
+        # first replica refusing while the second is killed, has no third replica to go to.)
+        faults = (
+            one.reload,  # HUP: new workers, old ones finish their requests
+            two.restart,  # TERM, then started again (deploy/prod-local.sh restart-replica)
+            one.crash_and_start,  # SIGKILL of master and workers mid-request
+        )
+        for fault in faults:
+            served = len(results)
+            wait_for(lambda served=served: len(results) > served + 20)
+            fault()
         served = len(results)
         wait_for(lambda: len(results) > served + 20)
     finally:
