@@ -189,6 +189,7 @@ def innovation_map(request, index_page):
     markers = [
         {
             "name": str(region),
+            "code": region.bps_code,
             "lat": float(region.latitude),
             "lon": float(region.longitude),
             "count": region.matches,
@@ -211,6 +212,9 @@ def innovation_map(request, index_page):
                 "mode": _("Tampilan"),
                 "bySize": _("Ukuran lingkaran"),
                 "byColour": _("Warna menurut jumlah"),
+                # {year}: the year of the innovation index the markers then show.
+                "byIndex": _("Indeks inovasi daerah {year}"),
+                "noIndex": _("belum dinilai"),
             },
             "tile_url": getattr(settings, "MAP_TILE_URL", ""),
             "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),

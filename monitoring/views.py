@@ -220,10 +220,21 @@ def index_json(request):
             item["innovation_id"] = row.innovation_id
         if row.agency_id:
             item["agency_id"] = row.agency_id
+        item["predicate_class"] = charts.predicate_class(row.predicate)
         item["region_bps_code"] = row.region.bps_code
         items.append(item)
+    predicates = [
+        {"class": css, "name": str(name), "band": band} for css, name, band in predicate_legend()
+    ]
     response = JsonResponse(
-        {"year": year, "years": years, "level": level, "count": total, "items": items},
+        {
+            "year": year,
+            "years": years,
+            "level": level,
+            "count": total,
+            "predicates": predicates,
+            "items": items,
+        },
         json_dumps_params={"ensure_ascii": False},
     )
     response["Cache-Control"] = "public, max-age=300"

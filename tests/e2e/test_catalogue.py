@@ -1,11 +1,13 @@
 """A visitor filters the catalogue, opens an innovation, compares two and looks at the map."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from innovations.models import InnovationPage
+from monitoring.models import IndexScore
 from tests.innovations.factories import (
     InnovationIndexPageFactory,
     InnovationPageFactory,
@@ -104,6 +106,15 @@ new PerformanceObserver(function (list) {
 
 
 def test_map_shows_markers_and_the_table(page, catalogue_site, axe_violations):
+    IndexScore.objects.create(
+        level=IndexScore.Level.REGION,
+        year=2025,
+        region=region("73.71"),
+        name="Kota Makassar",
+        score=Decimal("62.40"),
+        predicate="Sangat Inovatif",
+        rank=1,
+    )
     page.add_init_script(CLS_OBSERVER)
     page.goto("/inovasi/peta/")
 
@@ -121,6 +132,15 @@ def test_map_shows_markers_and_the_table(page, catalogue_site, axe_violations):
     # The colour mode (choropleth by count) recolours the markers.
     page.get_by_label("Warna menurut jumlah").check()
     expect(page.locator(".map-marker--colour")).to_have_count(2)
+    # The index mode: Makassar's computed regional index and predicate; the other region,
+    # not assessed that year, says so instead of showing a number.
+    page.get_by_label("Indeks inovasi daerah 2025").check()
+    makassar = page.locator(".map-marker.map-marker--index-sangat-inovatif")
+    expect(makassar).to_have_text("62")
+    expect(makassar).to_have_attribute("title", "Kota Makassar: 62 (Sangat Inovatif)")
+    expect(page.locator(".map-marker.map-marker--index-none")).to_have_text("–")
+    expect(page.get_by_role("button", name="Kota Makassar: 62 (Sangat Inovatif)")).to_be_visible()
+    expect(page.locator(".map-scale--index li").first).to_have_text("Sangat Inovatif (60,01–100)")
     assert page.evaluate("window.__cls") < 0.1
     expect(page.get_by_role("link", name="Kota Makassar")).to_have_attribute(
         "href", "/inovasi/?wilayah=73.71"

@@ -62,6 +62,10 @@ def test_json_api(client, computed):
     assert data["count"] == 3
     assert data["items"][0]["name"] == "Layanan Prima"
     assert data["items"][0]["indicators"]["effectiveness"] == 0.8
+    # A client (the catalogue map) colours by predicate without knowing the bands itself.
+    classes = [predicate["class"] for predicate in data["predicates"]]
+    assert classes == ["sangat-inovatif", "inovatif", "kurang-inovatif", "tidak-dapat-dinilai"]
+    assert {item["predicate_class"] for item in data["items"]} <= set(classes)
     assert client.get("/api/v2/indeks/?tingkat=x").status_code == 400
     assert client.get("/api/v2/indeks/?tahun=1990").status_code == 400
     assert client.get("/api/v2/indeks/?limit=a").status_code == 400

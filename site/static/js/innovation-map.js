@@ -1,6 +1,8 @@
 /* The innovation map: a basemap of South Sulawesi's land (served by this site, built by
-   scripts/build_basemap.py), one marker per region with its count, and two ways to read
-   them: circle size or colour class. The table beside it carries the same data. */
+   scripts/build_basemap.py), one marker per region with its count, and three ways to read
+   them: circle size, colour class by count, or the region's innovation index (colour by its
+   predicate, from the index API once one is computed). The table beside it carries the
+   counts. */
 (function () {
   "use strict";
   var container = document.getElementById("innovation-map");
@@ -69,19 +71,43 @@
     return marker;
   });
 
+  // The regional innovation index by BPS code, filled when the index API answers.
+  var regionIndex = null;
+  var numberFormat = new Intl.NumberFormat(document.documentElement.lang || "id", { maximumFractionDigits: 0 });
+
   var mode = "size";
+  function markerLook(marker) {
+    var count = marker.region.count;
+    if (mode === "index") {
+      var entry = regionIndex[marker.region.code];
+      return {
+        className: "map-marker--index map-marker--index-" + (entry ? entry.predicate_class : "none"),
+        label: entry ? numberFormat.format(entry.score) : "–",
+        title: marker.region.name + ": " + (entry ? numberFormat.format(entry.score) + " (" + entry.predicate + ")" : text.noIndex)
+      };
+    }
+    return {
+      className: mode === "colour" ? "map-marker--step" + colourClass(count) : "",
+      label: String(count),
+      title: marker.region.name + ": " + count
+    };
+  }
   function drawIcons() {
     markers.forEach(function (marker) {
-      var count = marker.region.count;
-      var r = mode === "size" ? radius(count) : 13;
-      var step = colourClass(count);
+      var r = mode === "size" ? radius(marker.region.count) : 13;
+      var look = markerLook(marker);
+      var label = document.createElement("span");
+      label.textContent = look.label;
       marker.r = r;
       marker.setIcon(L.divIcon({
-        className: "map-marker map-marker--" + mode + (mode === "colour" ? " map-marker--step" + step : ""),
-        html: "<span>" + count + "</span>",
+        className: "map-marker map-marker--" + mode + " " + look.className,
+        html: label,
         iconSize: [2 * r, 2 * r],
         iconAnchor: [r, r]
       }));
+      var element = marker.getElement();
+      // The visible label is only a number: the name says whose and of what.
+      if (element) { element.title = look.title; element.setAttribute("aria-label", look.title); }
     });
   }
 
@@ -138,6 +164,8 @@
     });
     var scale = L.DomUtil.create("ol", "map-scale", box);
     scale.hidden = true;
+    var predicateScale = L.DomUtil.create("ul", "map-scale map-scale--index", box);
+    predicateScale.hidden = true;
     palette.forEach(function (colour, step) {
       var item = L.DomUtil.create("li", "map-scale__step map-marker--step" + step, scale);
       var low = Math.floor((step / palette.length) * maximum) + (step ? 1 : 0);
@@ -149,9 +177,25 @@
       mode = event.target.value;
       container.setAttribute("data-mode", mode);
       scale.hidden = mode !== "colour";
+      predicateScale.hidden = mode !== "index";
       drawIcons();
       spread();
     });
+    // The index option appears once the index API has values for the regions.
+    legend.addIndexOption = function (year, predicates) {
+      var label = L.DomUtil.create("label", "map-modes__option");
+      box.insertBefore(label, scale);
+      var input = L.DomUtil.create("input", "", label);
+      input.type = "radio";
+      input.name = "map-mode";
+      input.value = "index";
+      label.appendChild(document.createTextNode(" " + text.byIndex.replace("{year}", year)));
+      box.appendChild(predicateScale);
+      predicates.forEach(function (predicate) {
+        var item = L.DomUtil.create("li", "map-scale__step map-marker--index-" + predicate["class"], predicateScale);
+        item.textContent = predicate.name + " (" + predicate.band + ")";
+      });
+    };
     return box;
   };
   legend.addTo(map);
@@ -162,4 +206,15 @@
   drawIcons();
   spread();
   map.on("zoomend", spread);
+
+  var indexUrl = container.getAttribute("data-index-url");
+  if (indexUrl && window.fetch) {
+    fetch(indexUrl).then(function (response) { return response.ok ? response.json() : null; }).then(function (data) {
+      if (!data || !data.items || !data.items.length) { return; }
+      regionIndex = {};
+      data.items.forEach(function (item) { regionIndex[item.region_bps_code] = item; });
+      legend.addIndexOption(data.year, data.predicates || []);
+      container.setAttribute("data-index", "loaded");
+    });
+  }
 })();
