@@ -5,7 +5,10 @@ Indonesian is the default language at unprefixed URLs, English lives under /en/
 the request so the header's switcher and the head's hreflang links cost one query together.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
@@ -122,3 +125,50 @@ def in_active_language(queryset):
 def sources(queryset):
     """Pages in the default language: the records that counts and figures are made of."""
     return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)
+
+
+@dataclass(frozen=True)
+class ReadableRule:
+    """Which pages a search in the active language shows, in terms of the search index's
+    filter fields (`locale` and `translation_key` are Page's FilterFields; a lookup through
+    the Locale row, such as locale__language_code, is not indexed and raises
+    FilterFieldError): every page of `locale_id`, and when reading another language than the
+    default, the default-language pages whose `translation_key` is not in `translated_keys`
+    (not translated yet: the glossary makes them findable in English)."""
+
+    locale_id: int | None
+    default_locale_id: int | None = None
+    translated_keys: tuple = ()
+
+
+def readable_rule():
+    """The ReadableRule of the active language: one query for the locales, one more for the
+    keys of the live translations when the language is not the default one."""
+    language = active_language()
+    ids = dict(
+        Locale.objects.filter(language_code__in={language, DEFAULT_LANGUAGE}).values_list(
+            "language_code", "id"
+        )
+    )
+    if language == DEFAULT_LANGUAGE or language not in ids:
+        return ReadableRule(locale_id=ids.get(DEFAULT_LANGUAGE))
+    keys = Page.objects.live().filter(locale_id=ids[language]).values_list("translation_key")
+    return ReadableRule(
+        locale_id=ids[language],
+        default_locale_id=ids.get(DEFAULT_LANGUAGE),
+        translated_keys=tuple(str(key) for (key,) in keys),
+    )
+
+
+def readable_pages(queryset, rule=None):
+    """Pages a reader of the active language searches: Indonesian pages in Indonesian; in
+    English the English pages and the Indonesian pages not translated yet, never a page and
+    its translation both. Only indexed filter fields, so a search backend can filter on it."""
+    rule = rule or readable_rule()
+    shown = Q(locale_id=rule.locale_id)
+    if rule.default_locale_id is not None:
+        untranslated = Q(locale_id=rule.default_locale_id)
+        if rule.translated_keys:
+            untranslated &= ~Q(translation_key__in=rule.translated_keys)
+        shown |= untranslated
+    return queryset.filter(shown)

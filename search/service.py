@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
+from core.i18n import readable_pages, readable_rule
 from publications.models import Regulation
 
 from .backends import SUGGEST_FIELD, UnavailableBackend
@@ -134,7 +135,7 @@ def database_matches(query, max_matches=MAX_MATCHES):
     phrasings = [database_text(query), *map(database_text, understanding.alternatives)]
     phrasings = [text for text in dict.fromkeys(phrasings) if text]
     matches = Matches(backend="database", suggestion=understanding.suggestion)
-    pages_queryset = Page.objects.live().public().only("pk")
+    pages_queryset = readable_pages(Page.objects.live().public()).only("pk")
     for operator in ("and", "or"):
         search_query = PlainText(phrasings[0], operator=operator)
         for text in phrasings[1:]:
@@ -283,8 +284,24 @@ def engine_query(backend, query, minimum_should_match=None, understanding=None):
     }
 
 
+def language_filter(rule=None):
+    """The engine's form of core.i18n.readable_pages: the pages of the active language and,
+    in English, the Indonesian pages not translated yet (on the indexed locale and
+    translation_key filter fields of every page document)."""
+    rule = rule or readable_rule()
+    shown = [{"term": {"locale_id_filter": rule.locale_id}}]
+    if rule.default_locale_id is not None:
+        untranslated = {"filter": [{"term": {"locale_id_filter": rule.default_locale_id}}]}
+        if rule.translated_keys:
+            untranslated["must_not"] = [
+                {"terms": {"translation_key_filter": list(rule.translated_keys)}}
+            ]
+        shown.append({"bool": untranslated})
+    return {"bool": {"should": shown, "minimum_should_match": 1}}
+
+
 def content_filter(backend):
-    """Live pages and regulations."""
+    """Live pages of the active language (language_filter) and regulations."""
     regulation_type = backend.mapping_class(Regulation).get_content_type()
     return {
         "bool": {
@@ -294,6 +311,7 @@ def content_filter(backend):
                         "filter": [
                             {"match": {"_django_content_type": "wagtailcore.Page"}},
                             {"term": {"live_filter": True}},
+                            language_filter(),
                         ]
                     }
                 },
@@ -343,7 +361,7 @@ def autocomplete_matches(query, limit):
             logger.warning("Search engine unavailable for autocomplete", exc_info=True)
             pause_engine()
     backend = get_search_backend("database")
-    pages = backend.autocomplete(text, Page.objects.live())[:limit]
+    pages = backend.autocomplete(text, readable_pages(Page.objects.live()))[:limit]
     regulations = backend.autocomplete(text, Regulation)[:limit]
     ranked = [("page", page.pk) for page in pages]
     ranked += [("regulation", regulation.pk) for regulation in regulations]

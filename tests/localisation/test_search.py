@@ -1,7 +1,11 @@
-"""English search on the database backend: an English query finds an Indonesian case study
-that has no translation through the bilingual glossary (applied at query time, no reindex)."""
+"""Search by language on the database backend (tests/localisation/test_search_engine.py runs
+the same on the engine): Indonesian search shows Indonesian pages; English search shows the
+English pages and the Indonesian ones not translated yet, never a page beside its own
+translation; an English query finds an untranslated case study through the bilingual
+glossary (applied at query time, no reindex)."""
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.search.index import insert_or_update_object
 
 from localisation.models import GlossaryTerm
@@ -20,7 +24,7 @@ def pages(home_page):
         summary="Akta kelahiran terbit di kantor desa tanpa ke kota.",
     )
     water = InnovationPageFactory(
-        parent=catalogue, title="Layanan Air Bersih", summary="Air bersih untuk warga."
+        parent=catalogue, title="Layanan Air Bersih", summary="Air bersih untuk warga desa."
     )
     translate(home_page, title="Home")
     translate(catalogue, title="Innovation catalogue")
@@ -30,10 +34,43 @@ def pages(home_page):
     return {"birth": birth, "water": water, "english": english}
 
 
+def found(client, path, query):
+    """The result titles of a search, as a reader sees them (without the <mark> tags)."""
+    soup = BeautifulSoup(client.get(path, {"q": query}).content, "html.parser")
+    return [node.get_text(" ", strip=True) for node in soup.select(".search-result__title")]
+
+
 def test_english_query_finds_an_untranslated_case_study_through_the_glossary(client, pages):
-    before = client.get("/en/cari/", {"q": "birth certificate"}).content.decode()
+    before = found(client, "/en/cari/", "birth certificate")
     GlossaryTerm.objects.create(english="birth certificate", indonesian="akta kelahiran")
-    after = client.get("/en/cari/", {"q": "birth certificate"}).content.decode()
+    after = found(client, "/en/cari/", "birth certificate")
 
     assert "Akta Kelahiran di Desa" not in before
     assert "Akta Kelahiran di Desa" in after
+
+
+def test_each_language_finds_a_page_once(client, pages):
+    english = found(client, "/en/cari/", "clean water")
+    indonesian = found(client, "/cari/", "air bersih")
+    # "desa" is in both Indonesian texts: the translated one is left to its translation.
+    english_by_indonesian_word = found(client, "/en/cari/", "desa")
+
+    assert "Clean Water Service" in english
+    assert "Layanan Air Bersih" not in english
+    assert "Layanan Air Bersih" in indonesian
+    assert "Clean Water Service" not in indonesian
+    assert "Akta Kelahiran di Desa" in english_by_indonesian_word
+    assert "Layanan Air Bersih" not in english_by_indonesian_word
+
+
+def test_indonesian_search_never_shows_english_pages(client, pages):
+    assert "Clean Water Service" not in found(client, "/cari/", "clean water")
+
+
+def test_autocomplete_offers_the_titles_of_the_language_read(client, pages):
+    english = client.get("/en/cari/autocomplete/", {"q": "clea"}).json()["results"]
+    indonesian = client.get("/cari/autocomplete/", {"q": "clea"}).json()["results"]
+    english_titles = [item["title"] for item in english]
+
+    assert "Clean Water Service" in english_titles
+    assert "Clean Water Service" not in [item["title"] for item in indonesian]
