@@ -1,0 +1,22 @@
+"""Search by language on a real engine (`-m engine`; here so that the CI's engine stage runs
+it): the same behaviour as on the database backend (tests/localisation/test_search.py),
+through the engine query's language clause (search.service.language_filter)."""
+
+import pytest
+
+from search.service import find_matches
+from tests.localisation.test_search import (  # noqa: F401 - the same behaviour, now on the engine
+    pages,
+    test_autocomplete_offers_the_titles_of_the_language_read,
+    test_each_language_finds_a_page_once,
+    test_english_query_finds_an_untranslated_case_study_through_the_glossary,
+    test_indonesian_search_never_shows_english_pages,
+)
+
+from .test_engine import engine  # noqa: F401 - the engine fixture, test indices
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+
+def test_the_engine_answers(pages):  # noqa: F811 - the imported fixture
+    assert find_matches("air bersih").backend == "engine"
