@@ -18,15 +18,20 @@ def public_pages(request, model):
     The site and the view restrictions are looked up once per request, however many
     querysets an endpoint builds from them.
     """
-    if not hasattr(request, "_api_public_scope"):
-        site = Site.find_for_request(request)
-        root = content_root(request, site.root_page) if site else None
-        request._api_public_scope = (root, Page.objects.all().private_q())
-    root, private = request._api_public_scope
+    root, private = public_scope(request)
     queryset = model._default_manager.live().exclude(private)
     if root is None:
         return queryset.none()
     return queryset.descendant_of(root, inclusive=True)
+
+
+def public_scope(request):
+    """(the site's root in the requested language or None, the private pages' condition)."""
+    if not hasattr(request, "_api_public_scope"):
+        site = Site.find_for_request(request)
+        root = content_root(request, site.root_page) if site else None
+        request._api_public_scope = (root, Page.objects.all().private_q())
+    return request._api_public_scope
 
 
 def content_root(request, root):

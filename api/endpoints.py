@@ -38,6 +38,7 @@ from .access import public_pages, public_pages_prefetch, request_restricted_coll
 from .filters import (
     PAGE_TYPE,
     CatalogueFilterBackend,
+    EngineListingBackend,
     FilterSetBackend,
     OrderingBackend,
     PageTreeBackend,
@@ -345,7 +346,7 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
 
     name = "innovations"
     cache_tags = ("api:innovations",)
-    filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend]
+    filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend, EngineListingBackend]
     filter_parameters = CatalogueFilterBackend.parameters
 
 

@@ -15,6 +15,9 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from core.filters import MAX_VALUE_LENGTH, MAX_VALUES, split_values, values_are_bounded
 from innovations.filters import FACET_ORDER, RANGE_PARAMETERS, CatalogueFilter
+from search.catalogue import EngineResults, api_listing
+
+from .access import public_scope
 
 MAX_SEARCH_LENGTH = 200
 PAGE_TYPE = re.compile(r"^[a-z_]+\.[A-Za-z]+$")
@@ -77,6 +80,7 @@ class CatalogueFilterBackend:
                 "invalid filter, nothing returned: "
                 + " ".join(str(notice) for notice in selection.notices)
             )
+        view.catalogue_selection = selection  # for EngineListingBackend
         return selection.apply(queryset)
 
 
@@ -92,14 +96,19 @@ def requested_order(request, view):
     return raw
 
 
+def ordering(request, view, model):
+    """The order_by() arguments of the requested or default order, ties broken by id."""
+    raw = requested_order(request, view)
+    if raw:
+        return (raw, "pk")
+    return (*(view.default_order or model._meta.ordering), "pk")
+
+
 class OrderingBackend:
     """?order=name or -name among the endpoint's `orderings`; ties broken by id."""
 
     def filter_queryset(self, request, queryset, view):
-        raw = requested_order(request, view)
-        if raw:
-            return queryset.order_by(raw, "pk")
-        return queryset.order_by(*(view.default_order or queryset.model._meta.ordering), "pk")
+        return queryset.order_by(*ordering(request, view, queryset.model))
 
 
 class SearchBackend:
@@ -126,6 +135,29 @@ class SearchBackend:
             )
         except (FilterFieldError, OrderByFieldError) as e:
             raise BadRequestError(f"search results cannot be ordered by '{order}'") from e
+
+
+class EngineListingBackend:
+    """Last: the catalogue filter's listing from the search engine when one is configured
+    (search.catalogue.api_listing): the requested page of ids in order and the total in one
+    request, the items then loaded by id. What the index does not carry (?search=, the
+    replication counters' filters and orders) and any engine failure are answered by the
+    database, with the same ids, order and total (tests/search/test_catalogue_parity.py)."""
+
+    def filter_queryset(self, request, queryset, view):
+        selection = getattr(view, "catalogue_selection", None)
+        root, _private = public_scope(request)
+        if "search" in request.GET or selection is None or root is None:
+            return queryset
+        listing = api_listing(selection, ordering(request, view, queryset.model), root)
+        if listing is None:
+            return queryset
+        return EngineResults(
+            listing,
+            load=lambda pages: pages,
+            database=lambda: queryset,
+            window=view.paginator.window(request),
+        )
 
 
 class PageTreeBackend:

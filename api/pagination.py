@@ -38,6 +38,14 @@ def parse_non_negative_int(request, name, default, maximum, too_big_message):
 
 class CappedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
+        offset, limit = self.window(request)
+        self.view = view
+        self.total_count = queryset.count()
+        return list(queryset[offset : offset + limit])
+
+    @staticmethod
+    def window(request):
+        """(offset, limit) of the requested page, validated."""
         limit_max = max_page_size(request)
         offset = parse_non_negative_int(
             request, "offset", 0, MAX_OFFSET, f"offset cannot be higher than {MAX_OFFSET}"
@@ -49,9 +57,7 @@ class CappedPagination(WagtailPagination):
             limit_max,
             f"limit cannot be higher than {limit_max}",
         )
-        self.view = view
-        self.total_count = queryset.count()
-        return list(queryset[offset : offset + limit])
+        return offset, limit
 
     def get_paginated_response(self, data):
         return Response(

@@ -1,15 +1,22 @@
-"""The catalogue's filters, facet counts and sorts on the engine.
+"""The catalogue's filters, facet counts and sorts on the engine, for the catalogue and the API.
 
 When an engine is configured, `innovations.filters.CatalogueFilter` asks `engine_for(state)`
 (registered in search.apps) and answers from the engine: one request returns the page of
 results in the chosen order, the total, every facet's counts (each counted under the other
-facets' selections, as on the database) and the launch-year counts. The document fields are
-search.documents'. Any engine failure answers from the database instead, and
-tests/search/test_catalogue_parity.py checks that both give identical answers.
+facets' selections, as on the database) and the launch-year counts. The API's innovation
+listing asks `api_listing()` for the same filters in its own order and scope (the site's
+root in the requested language), without counts. The document fields are search.documents'.
+Any engine failure answers from the database instead, and tests/search/test_catalogue_parity.py
+checks that both give identical answers.
 """
 
 import logging
 
+from django.db import connection
+from wagtail.models import Locale
+from wagtail.search import index
+
+from core.i18n import active_language
 from innovations.filters import (
     CHOICE_FACETS,
     FACET_ORDER,
@@ -37,12 +44,35 @@ logger = logging.getLogger(__name__)
 
 MAX_BUCKETS = 2000
 YEAR = "year"
+# Sorts as (field, direction[, where documents without the field go]); innovations.filters'
+# SORTS gives the database's order of the same name.
 ENGINE_SORTS = {
-    "terbaru": [{LAUNCHED: "desc"}, {PK: "desc"}],
-    "az": [{TITLE: "asc"}, {PK: "asc"}],
-    "replikasi": [{REPLICATIONS: "desc"}, {TITLE: "asc"}, {PK: "asc"}],
-    "diperbarui": [{UPDATED: {"order": "desc", "missing": "_last"}}, {PK: "desc"}],
+    "terbaru": [(LAUNCHED, "desc"), (PK, "desc")],
+    "az": [(TITLE, "asc"), (PK, "asc")],
+    "replikasi": [(REPLICATIONS, "desc"), (TITLE, "asc"), (PK, "asc")],
+    "diperbarui": [(UPDATED, "desc", "_last"), (PK, "desc")],
 }
+# The API's orderings (innovations.api.ORDERINGS) the index carries; the replication app's
+# request and visit counters are answered by the database. first_published_at is the field
+# Wagtail's Page indexes for filtering (modelsearch names it).
+API_SORT_FIELDS = {
+    "title": TITLE,
+    "launched_on": LAUNCHED,
+    "last_published_at": UPDATED,
+    "replication_count": REPLICATIONS,
+    "pk": PK,
+}
+PAGE_FILTER_FIELDS = ("first_published_at", "path", "locale")
+
+
+def usable_backend():
+    """The engine backend when one is configured and not paused after a failure, else None."""
+    from .service import engine_backend, engine_paused
+
+    backend = engine_backend()
+    if backend is None or not hasattr(backend, "es") or engine_paused():
+        return None
+    return backend
 
 
 def engine_for(state):
@@ -51,14 +81,64 @@ def engine_for(state):
     Filters and sorts on counters kept outside the editor (replication requests, monitoring)
     are not in the index: such a state is answered by the database.
     """
-    from .service import engine_backend, engine_paused
-
-    backend = engine_backend()
-    if backend is None or not hasattr(backend, "es") or engine_paused():
-        return None
     if state.sort not in ENGINE_SORTS or set(state.selected) - set(CATALOGUE_FIELDS):
         return None
-    return EngineCatalogue(state, backend)
+    backend = usable_backend()
+    if backend is None:
+        return None
+    return EngineCatalogue(state, backend, ENGINE_SORTS[state.sort])
+
+
+def api_listing(state, ordering, root):
+    """An EngineCatalogue for the API's innovation listing, or None for the database.
+
+    `ordering` is the database's order_by() arguments ("-launched_on", "pk"); `root` the
+    site's root page in the requested language (the API lists its descendants).
+    """
+    if set(state.selected) - set(CATALOGUE_FIELDS):
+        return None
+    backend = usable_backend()
+    if backend is None:
+        return None
+    columns = page_columns(backend)
+    sortable = {**API_SORT_FIELDS, "first_published_at": columns["first_published_at"]}
+    sort = []
+    for name in ordering:
+        column = sortable.get(name.removeprefix("-"))
+        if column is None:
+            return None
+        sort.append((column, "desc" if name.startswith("-") else "asc"))
+    scope = [{"prefix": {columns["path"]: root.path}}]
+    return EngineCatalogue(state, backend, sort, scope=scope, counts=False)
+
+
+def page_columns(backend):
+    """Document names of the filter fields Wagtail's Page indexes (PAGE_FILTER_FIELDS)."""
+    mapping = backend.mapping_class(InnovationPage)
+    return {
+        field.field_name: mapping.get_field_column_name(field)
+        for field in InnovationPage.get_search_fields()
+        if isinstance(field, index.FilterField) and field.field_name in PAGE_FILTER_FIELDS
+    }
+
+
+def missing_position(direction):
+    """Where the database puts a NULL in this direction, for documents without the field:
+    PostgreSQL sorts NULL as the largest value, SQLite as the smallest."""
+    largest = connection.vendor in ("postgresql", "oracle")
+    return "_last" if (direction == "asc") == largest else "_first"
+
+
+def sort_clauses(sort):
+    return [
+        {
+            column: {
+                "order": direction,
+                "missing": missing[0] if missing else missing_position(direction),
+            }
+        }
+        for column, direction, *missing in sort
+    ]
 
 
 def _escape_wildcard(word):
@@ -66,13 +146,19 @@ def _escape_wildcard(word):
 
 
 class EngineCatalogue:
-    def __init__(self, state, backend):
+    """One filter state on the engine: `sort` as in ENGINE_SORTS; `scope`, clauses that
+    choose the pages (default: the catalogue's, those of the language being read);
+    `counts`, whether the facet and year counts come with the page."""
+
+    def __init__(self, state, backend, sort, scope=None, counts=True):
         self.state = state
         self.backend = backend
+        self.sort = sort
+        self.scope = scope
         self._answer = None
         self._window = None
         # Facets the index carries; any other is counted by the database.
-        self.names = [name for name in FACET_ORDER if name in CATALOGUE_FIELDS]
+        self.names = [name for name in FACET_ORDER if name in CATALOGUE_FIELDS] if counts else []
 
     # Filters
 
@@ -101,12 +187,21 @@ class EngineCatalogue:
             clauses[YEAR] = {"range": {LAUNCH_YEAR: years}}
         return clauses
 
+    def _scope(self):
+        """The catalogue lists the pages of the language being read (core.i18n)."""
+        if self.scope is not None:
+            return self.scope
+        locale = Locale.objects.filter(language_code=active_language()).first()
+        column = page_columns(self.backend)["locale"]
+        return [{"term": {column: locale.pk if locale else 0}}]
+
     def _base(self):
-        """Live, public innovations matching the text filter."""
+        """Live, public innovations in scope matching the text filter."""
         mapping = self.backend.mapping_class(InnovationPage)
         clauses = [
             {"term": {"_django_content_type": mapping.get_content_type()}},
             {"term": {"live_filter": True}},
+            *self._scope(),
         ]
         for word in (self.state.q or "").split()[:8]:
             clauses.append({"wildcard": {TEXT: {"value": f"*{_escape_wildcard(word.lower())}*"}}})
@@ -126,7 +221,7 @@ class EngineCatalogue:
 
         filters = self._filters()
         aggregations = {}
-        for name in [*self.names, YEAR]:
+        for name in [*self.names, YEAR] if self.names else []:
             others = [clause for key, clause in filters.items() if key != name]
             field_name = LAUNCH_YEAR if name == YEAR else CATALOGUE_FIELDS[name]
             aggregations[name] = {
@@ -137,7 +232,7 @@ class EngineCatalogue:
             "query": self._base(),
             "post_filter": {"bool": {"filter": list(filters.values())}},
             "aggs": aggregations,
-            "sort": ENGINE_SORTS[self.state.sort],
+            "sort": sort_clauses(self.sort),
             "track_total_hits": True,
             "from": offset,
             "size": size,
@@ -157,7 +252,7 @@ class EngineCatalogue:
                     str(bucket["key"]): bucket["doc_count"]
                     for bucket in response["aggregations"][name]["values"]["buckets"]
                 }
-                for name in [*self.names, YEAR]
+                for name in aggregations
             },
         }
         self._window = (offset, size)
@@ -185,7 +280,18 @@ class EngineCatalogue:
         pause_engine()
 
     def results(self, load, per_page, page):
-        return EngineResults(self, load, per_page, page)
+        """The catalogue's page of results (EngineResults), the database's when the engine fails."""
+        try:
+            page = max(1, int(page))
+        except (TypeError, ValueError):
+            page = 1
+        state = self.state
+        return EngineResults(
+            self,
+            load,
+            database=lambda: load(state.ordered(state.apply())),
+            window=((page - 1) * per_page, per_page),
+        )
 
     def facets(self):
         counts = self._counts()
@@ -241,30 +347,29 @@ class EngineCatalogue:
 
 
 class EngineResults:
-    """A sequence of the catalogue's innovations in the engine's order, for a Paginator."""
+    """A sequence of innovations in the engine's order, for a Paginator or the API's paging.
 
-    def __init__(self, catalogue, load, per_page, page):
+    `load` adds what the shown items need to a queryset; `database()` gives the same sequence
+    from the database, used once the engine fails; `window` (offset, size) is the page expected,
+    so that the total, asked first, comes in the same request as that page.
+    """
+
+    def __init__(self, catalogue, load, database, window):
         self.catalogue = catalogue
-        self.load = load  # queryset -> queryset with what the cards need
-        self.per_page = per_page
-        try:
-            self.page = max(1, int(page))
-        except (TypeError, ValueError):
-            self.page = 1
+        self.load = load
+        self.database = database
+        self.window = window
         self.fallback = None  # the database's ordered queryset, once the engine failed
 
     def _database(self):
         if self.fallback is None:
-            state = self.catalogue.state
-            self.fallback = self.load(state.ordered(state.apply()))
+            self.fallback = self.database()
         return self.fallback
 
     def count(self):
         if self.fallback is None:
             try:
-                # The expected page comes in the same request as the total and the facets.
-                offset = (self.page - 1) * self.per_page
-                return self.catalogue.answer(offset, self.per_page)["total"]
+                return self.catalogue.answer(*self.window)["total"]
             except Exception:
                 self.catalogue._failed()
         return self._database().count()
@@ -288,4 +393,4 @@ class EngineResults:
         return list(self._database()[window])
 
 
-__all__ = ["EngineCatalogue", "EngineResults", "NO", "YES", "engine_for"]
+__all__ = ["EngineCatalogue", "EngineResults", "NO", "YES", "api_listing", "engine_for"]

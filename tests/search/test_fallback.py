@@ -140,3 +140,26 @@ def test_slow_engine_times_out_to_the_database(client, engine_hangs, innovations
     assert elapsed < 1.5
     autocomplete = client.get("/cari/autocomplete/", {"q": "sipak"})
     assert autocomplete.json()["results"][0]["title"].startswith("Sipakainga")
+
+
+@pytest.mark.parametrize("down", ["engine_down", "engine_hangs"])
+def test_api_and_catalogue_answer_from_the_database(client, innovations, down, request, caplog):
+    """The API's innovation listing and the catalogue ask the engine for their filters and
+    order; refused or timed out, they answer the database's same listing, never a 500."""
+    request.getfixturevalue(down)
+    with caplog.at_level(logging.WARNING, logger="search.catalogue"):
+        response = client.get(
+            "/api/v2/innovations/", {"region": "73.71", "order": "-launched_on", "limit": 1}
+        )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["meta"]["total_count"] == 2
+    assert [item["title"] for item in body["items"]] == ["Sekolah ramah anak"]
+    assert any("unavailable" in record.getMessage() for record in caplog.records)
+
+    from search.service import resume_engine
+
+    resume_engine()
+    response = client.get("/inovasi/", {"wilayah": "73.71", "urutan": "az"})
+    assert response.status_code == 200
+    assert b"Sipakainga" in response.content
