@@ -146,10 +146,10 @@ class EngineListingBackend:
 
     def filter_queryset(self, request, queryset, view):
         selection = getattr(view, "catalogue_selection", None)
-        root, _private = public_scope(request)
+        root, private = public_scope(request)
         if "search" in request.GET or selection is None or root is None:
             return queryset
-        listing = api_listing(selection, ordering(request, view, queryset.model), root)
+        listing = api_listing(selection, ordering(request, view, queryset.model), root, private)
         if listing is None:
             return queryset
         return EngineResults(

@@ -89,11 +89,12 @@ def engine_for(state):
     return EngineCatalogue(state, backend, ENGINE_SORTS[state.sort])
 
 
-def api_listing(state, ordering, root):
+def api_listing(state, ordering, root, private):
     """An EngineCatalogue for the API's innovation listing, or None for the database.
 
     `ordering` is the database's order_by() arguments ("-launched_on", "pk"); `root` the
-    site's root page in the requested language (the API lists its descendants).
+    site's root page in the requested language (the API lists its descendants) and `private`
+    the condition of the pages it never shows.
     """
     if set(state.selected) - set(CATALOGUE_FIELDS):
         return None
@@ -109,7 +110,7 @@ def api_listing(state, ordering, root):
             return None
         sort.append((column, "desc" if name.startswith("-") else "asc"))
     scope = [{"prefix": {columns["path"]: root.path}}]
-    return EngineCatalogue(state, backend, sort, scope=scope, counts=False)
+    return EngineCatalogue(state, backend, sort, scope=scope, private=private, counts=False)
 
 
 def page_columns(backend):
@@ -148,13 +149,15 @@ def _escape_wildcard(word):
 class EngineCatalogue:
     """One filter state on the engine: `sort` as in ENGINE_SORTS; `scope`, clauses that
     choose the pages (default: the catalogue's, those of the language being read);
-    `counts`, whether the facet and year counts come with the page."""
+    `private`, the condition of pages behind a view restriction (Page.private_q(); default:
+    looked up); `counts`, whether the facet and year counts come with the page."""
 
-    def __init__(self, state, backend, sort, scope=None, counts=True):
+    def __init__(self, state, backend, sort, scope=None, private=None, counts=True):
         self.state = state
         self.backend = backend
         self.sort = sort
         self.scope = scope
+        self.private = private
         self._answer = None
         self._window = None
         # Facets the index carries; any other is counted by the database.
@@ -205,9 +208,10 @@ class EngineCatalogue:
         ]
         for word in (self.state.q or "").split()[:8]:
             clauses.append({"wildcard": {TEXT: {"value": f"*{_escape_wildcard(word.lower())}*"}}})
-        private = list(
-            InnovationPage.objects.live().not_public().values_list("pk", flat=True)[:10000]
-        )
+        live = InnovationPage.objects.live()
+        # The API knows the private sections' condition already (one query fewer).
+        private = live.filter(self.private) if self.private is not None else live.not_public()
+        private = list(private.values_list("pk", flat=True)[:10000])
         must_not = [{"ids": {"values": [str(pk) for pk in private]}}] if private else []
         return {"bool": {"filter": clauses, "must_not": must_not}}
 
