@@ -78,15 +78,17 @@ def usable_backend():
 def engine_for(state):
     """An EngineCatalogue for `state` when an engine is configured and up, else None.
 
-    Filters and sorts on counters kept outside the editor (replication requests, monitoring)
-    are not in the index: such a state is answered by the database.
+    Filters on counters kept outside the editor (replication requests, monitoring) are not in
+    the index: such a state is answered by the database. So are sorts on them (the default
+    "terbukti" reads the verification dates): the engine then counts the facets and the
+    database lists the page.
     """
-    if state.sort not in ENGINE_SORTS or set(state.selected) - set(CATALOGUE_FIELDS):
+    if set(state.selected) - set(CATALOGUE_FIELDS):
         return None
     backend = usable_backend()
     if backend is None:
         return None
-    return EngineCatalogue(state, backend, ENGINE_SORTS[state.sort])
+    return EngineCatalogue(state, backend, ENGINE_SORTS.get(state.sort))
 
 
 def api_listing(state, ordering, root, private):
@@ -147,7 +149,8 @@ def _escape_wildcard(word):
 
 
 class EngineCatalogue:
-    """One filter state on the engine: `sort` as in ENGINE_SORTS; `scope`, clauses that
+    """One filter state on the engine: `sort` as in ENGINE_SORTS (None: counts only, the
+    database lists the results); `scope`, clauses that
     choose the pages (default: the catalogue's, those of the language being read);
     `private`, the condition of pages behind a view restriction (Page.private_q(); default:
     looked up); `counts`, whether the facet and year counts come with the page."""
@@ -236,7 +239,7 @@ class EngineCatalogue:
             "query": self._base(),
             "post_filter": {"bool": {"filter": list(filters.values())}},
             "aggs": aggregations,
-            "sort": sort_clauses(self.sort),
+            "sort": sort_clauses(self.sort or []),
             "track_total_hits": True,
             "from": offset,
             "size": size,
@@ -290,6 +293,8 @@ class EngineCatalogue:
         except (TypeError, ValueError):
             page = 1
         state = self.state
+        if self.sort is None:
+            return load(state.ordered(state.apply()))
         return EngineResults(
             self,
             load,
