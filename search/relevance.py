@@ -5,8 +5,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils import translation
 from wagtail.models import Page
 
+from core.i18n import DEFAULT_LANGUAGE
 from publications.models import Regulation
 
 from .service import find_matches
@@ -55,12 +57,24 @@ class QueryScore:
 
 
 def result_keys(ranked):
-    """Judgement keys (page title or regulation:<slug>) for ranked (kind, pk) pairs."""
-    page_titles = dict(
-        Page.objects.filter(pk__in=[pk for kind, pk in ranked if kind == "page"]).values_list(
-            "pk", "title"
-        )
+    """Judgement keys (page title or regulation:<slug>) for ranked (kind, pk) pairs.
+
+    A translation is judged as its source page (the judged title is the Indonesian one):
+    an English reader's result is relevant when its Indonesian original is."""
+    pages = Page.objects.filter(pk__in=[pk for kind, pk in ranked if kind == "page"])
+    page_titles = dict(pages.values_list("pk", "title"))
+    source_titles = dict(
+        Page.objects.filter(
+            translation_key__in=pages.exclude(locale__language_code=DEFAULT_LANGUAGE).values(
+                "translation_key"
+            ),
+            locale__language_code=DEFAULT_LANGUAGE,
+        ).values_list("translation_key", "title")
     )
+    for pk, key in pages.exclude(locale__language_code=DEFAULT_LANGUAGE).values_list(
+        "pk", "translation_key"
+    ):
+        page_titles[pk] = source_titles.get(key, page_titles[pk])
     regulation_slugs = dict(
         Regulation.objects.filter(
             pk__in=[pk for kind, pk in ranked if kind == "regulation"]
@@ -78,7 +92,9 @@ def result_keys(ranked):
 def evaluate(queries, use_engine):
     scores = []
     for entry in queries:
-        matches = find_matches(entry["query"], use_engine=use_engine, highlight=False)
+        # A query in English is searched as a reader of the English pages searches (/en/cari/).
+        with translation.override(entry.get("language", DEFAULT_LANGUAGE)):
+            matches = find_matches(entry["query"], use_engine=use_engine, highlight=False)
         keys = result_keys(matches.ranked[:DEPTH])
         judged = entry["judgements"]
         grades = [judged.get(key, 0) for key in keys]

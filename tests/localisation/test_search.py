@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from wagtail.search.index import insert_or_update_object
 
 from localisation.models import GlossaryTerm
+from search.relevance import evaluate
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.localisation.factories import translate
 
@@ -74,3 +75,12 @@ def test_autocomplete_offers_the_titles_of_the_language_read(client, pages):
 
     assert "Clean Water Service" in english_titles
     assert "Clean Water Service" not in [item["title"] for item in indonesian]
+
+
+def test_relevance_judges_an_english_query_as_a_reader_of_english_pages(pages):
+    query = {"id": "t1", "category": "inggris", "query": "clean water", "language": "en"}
+    [score] = evaluate([{**query, "judgements": {"Layanan Air Bersih": 3}}], use_engine=False)
+
+    # The English translation is found and judged as its Indonesian source.
+    assert score.top == ["Layanan Air Bersih"]
+    assert score.ndcg == pytest.approx(1.0)
