@@ -60,6 +60,9 @@ INDONESIAN_ANALYSIS = {
         "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
         "edgengram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
         "indonesian_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
+        "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        "english_stop": {"type": "stop", "stopwords": "_english_"},
+        "english_stemmer": {"type": "stemmer", "language": "english"},
     },
     "analyzer": {
         # Used for every text field the mapping does not give an analyzer of its own.
@@ -88,6 +91,19 @@ INDONESIAN_ANALYSIS = {
             "char_filter": ["inner_apostrophe"],
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding", "edgengram"],
+        },
+        # English text (issue 15): the `_english` copy of every text field and `title.english`
+        # (search.backends), searched beside the Indonesian fields when the reader reads English.
+        "english_analyzer": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "english_possessive",
+                "lowercase",
+                "asciifolding",
+                "english_stop",
+                "english_stemmer",
+            ],
         },
         # Whole words for the "did you mean" term suggester: stems would read oddly.
         "suggest_analyzer": {

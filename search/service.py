@@ -23,10 +23,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from core.i18n import readable_pages, readable_rule
+from core.i18n import DEFAULT_LANGUAGE, active_language, readable_pages, readable_rule
 from publications.models import Regulation
 
-from .backends import SUGGEST_FIELD, UnavailableBackend
+from .backends import ENGLISH_FIELD, ENGLISH_SUBFIELD, SUGGEST_FIELD, UnavailableBackend
 from .conf import FIELD_BOOSTS
 from .documents import REGIONS, SECTORS, TYPE, YEAR
 from .highlight import clean_engine_fragment
@@ -160,7 +160,12 @@ def _fields(backend):
         backend.mapping_class(Page).get_boost_field_name(boost) + f"^{boost}"
         for boost in sorted(set(FIELD_BOOSTS.values()) | {2})
     ]
-    return ["_all_text", f"title^{FIELD_BOOSTS['title']}", *boosted]
+    fields = ["_all_text", f"title^{FIELD_BOOSTS['title']}", *boosted]
+    if active_language() != DEFAULT_LANGUAGE:
+        # English analysis beside the Indonesian one: English pages match by English stems
+        # ("libraries" ~ "library"), untranslated Indonesian ones still by the glossary.
+        fields += [ENGLISH_FIELD, f"title.{ENGLISH_SUBFIELD}^{FIELD_BOOSTS['title']}"]
+    return fields
 
 
 # Ranking on the engine, tuned on the judged set (manage.py evaluate_search):

@@ -22,20 +22,24 @@ from search.documents import FACET_MAPPING, facet_document
 logger = logging.getLogger(__name__)
 
 SUGGEST_FIELD = "_suggest"
+# All text again with English analysis, and the title's English sub-field: searched beside the
+# Indonesian fields when the reader reads English (search.service._fields; issue 15).
+ENGLISH_FIELD = "_english"
+ENGLISH_SUBFIELD = "english"
 
 
-def add_suggest_copies(properties):
-    """Copy every field that feeds `_all_text` (nested ones too) into `_suggest` as well."""
+def add_suggest_copies(properties, target=SUGGEST_FIELD):
+    """Copy every field that feeds `_all_text` (nested ones too) into `target` as well."""
     for field_mapping in properties.values():
         if field_mapping.get("type") == "nested":
-            add_suggest_copies(field_mapping.get("properties", {}))
+            add_suggest_copies(field_mapping.get("properties", {}), target)
             continue
         copy_to = field_mapping.get("copy_to")
         if not copy_to:
             continue
         copy_to = [copy_to] if isinstance(copy_to, str) else list(copy_to)
-        if "_all_text" in copy_to and SUGGEST_FIELD not in copy_to:
-            field_mapping["copy_to"] = [*copy_to, SUGGEST_FIELD]
+        if "_all_text" in copy_to and target not in copy_to:
+            field_mapping["copy_to"] = [*copy_to, target]
 
 
 def extend_backend(module):
@@ -49,6 +53,12 @@ def extend_backend(module):
             properties = mapping["properties"]
             add_suggest_copies(properties)
             properties[SUGGEST_FIELD] = {"type": "text", "analyzer": "suggest_analyzer"}
+            add_suggest_copies(properties, ENGLISH_FIELD)
+            properties[ENGLISH_FIELD] = {"type": "text", "analyzer": "english_analyzer"}
+            if "title" in properties:
+                properties["title"]["fields"] = {
+                    ENGLISH_SUBFIELD: {"type": "text", "analyzer": "english_analyzer"}
+                }
             properties.update(FACET_MAPPING)
             return mapping
 

@@ -5,7 +5,9 @@ through the engine query's language clause (search.service.language_filter)."""
 import pytest
 
 from search.service import find_matches
+from tests.localisation.factories import translate
 from tests.localisation.test_search import (  # noqa: F401 - the same behaviour, now on the engine
+    found,
     pages,
     test_autocomplete_offers_the_titles_of_the_language_read,
     test_each_language_finds_a_page_once,
@@ -20,3 +22,16 @@ pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
 def test_the_engine_answers(pages):  # noqa: F811 - the imported fixture
     assert find_matches("air bersih").backend == "engine"
+
+
+def test_english_pages_are_searched_with_english_analysis(client, pages):  # noqa: F811
+    translate(
+        pages["birth"],
+        title="Birth Certificates in the Village",
+        summary="Village offices keep libraries of civil records.",
+    )
+
+    # "library" and "libraries" meet only at the English stem (three edits apart, too far for
+    # the typo tolerance); an Indonesian reader's search does not use the English fields.
+    assert "Birth Certificates in the Village" in found(client, "/en/cari/", "library")
+    assert "Birth Certificates in the Village" not in found(client, "/cari/", "library")
