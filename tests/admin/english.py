@@ -28,6 +28,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 SAME_IN_INDONESIAN = {
     "Admin",
     "Administrator",
+    "April",
     "Email",
     "Facebook",
     "GitHub",
@@ -39,6 +40,8 @@ SAME_IN_INDONESIAN = {
     "Minimum",
     "Moderator",
     "Normal",
+    "November",
+    "September",
     "Slug",
     "Status",
     "Tag",
