@@ -13,18 +13,26 @@ Sections:
   a date gets the page's own publication time, so every URL has a ``lastmod``;
 - ``lain``: fixed public URLs outside the page tree (open data, API docs, complaints, index),
   reversed by name; a name whose app is not installed is skipped.
+
+Both languages (issue 15): the site's root page and its live translations are the roots
+(the Indonesian home at ``/``, its English translation at ``/en/``); every section lists the
+pages under each root at that root's URL prefix, one query for the roots whatever the
+number of pages, and the fixed URLs in every language that has a root.
 """
 
+from functools import reduce
+from operator import or_
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
@@ -66,13 +74,34 @@ class SiteSitemap(Sitemap):
             for item in self.paginator.page(page_number).object_list
         ]
 
-    def pages(self):
-        return (
+    @cached_property
+    def roots(self):
+        """[(tree path, url_path, URL prefix, language)] of the site's root page and of its
+        live translations, the default language first."""
+        root = self.site.root_page
+        rows = (
             Page.objects.live()
-            .public()
-            .descendant_of(self.site.root_page, inclusive=True)
-            .order_by("path")
+            .filter(translation_key=root.translation_key)
+            .values_list("path", "url_path", "locale__language_code")
         )
+        roots = []
+        for path, url_path, language in rows:
+            with translation.override(language):
+                prefix = reverse("wagtail_serve", args=("",))
+            roots.append((path, url_path, prefix, language))
+        roots.sort(key=lambda item: item[0] != root.path)
+        return roots or [(root.path, root.url_path, "/", translation.get_language())]
+
+    def pages(self):
+        under_a_root = reduce(or_, [Q(path__startswith=path) for path, *_rest in self.roots])
+        return Page.objects.live().public().filter(under_a_root).order_by("path")
+
+    def page_location(self, url_path):
+        """The path of a page at its language's prefix (/inovasi/x/, /en/inovasi/x/)."""
+        for _path, root_url_path, prefix, _language in self.roots:
+            if url_path.startswith(root_url_path):
+                return prefix + url_path[len(root_url_path) :]
+        return "/" + url_path[len(self.root_path) :]
 
     @cached_property
     def own_url_types(self):
@@ -89,7 +118,7 @@ class PageSitemap(SiteSitemap):
         )
 
     def location(self, item):
-        return "/" + item[0][len(self.root_path) :]
+        return self.page_location(item[0])
 
     def lastmod(self, item):
         return item[1]
@@ -153,20 +182,17 @@ class FixedSitemap(SiteSitemap):
         paths = []
         for name in FIXED_URL_NAMES:
             try:
-                paths.append(reverse(name))
+                path = reverse(name)
             except NoReverseMatch:
                 continue
-        catalogue = (
-            self.pages()
-            .filter(
-                content_type__app_label=MAP_PAGE_MODEL[0], content_type__model=MAP_PAGE_MODEL[1]
-            )
-            .values_list("url_path", flat=True)
-            .first()
+            # The same view in every language that has a home page.
+            paths += [translate_url(path, language) for *_rest, language in self.roots]
+        catalogues = self.pages().filter(
+            content_type__app_label=MAP_PAGE_MODEL[0], content_type__model=MAP_PAGE_MODEL[1]
         )
-        if catalogue:
-            paths.append("/" + catalogue[len(self.root_path) :] + MAP_SUBPATH)
-        return paths
+        for url_path in catalogues.values_list("url_path", flat=True):
+            paths.append(self.page_location(url_path) + MAP_SUBPATH)
+        return list(dict.fromkeys(paths))
 
     def items(self):
         return self.paths

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from core import sitemaps
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
+from tests.localisation.factories import translate
 from tests.publications.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,27 @@ def test_fixed_public_urls_are_listed_with_a_lastmod(
     assert {"/data-terbuka/", "/api/docs/", "/pengaduan/", "/indeks/"} <= paths
     assert catalogue.url + "peta/" in paths
     assert all(lastmod is not None and lastmod.text for lastmod in entries.values())
+
+
+def test_both_languages_are_listed_at_their_own_urls(
+    client, home_page, catalogue, django_assert_max_num_queries, monkeypatch
+):
+    """English translations under /en/ beside the Indonesian pages (issue 15); the section
+    runs the same few queries when more pages are translated (6 measured, 3 or 11 pairs)."""
+    water = InnovationPageFactory(parent=catalogue, title="Layanan Air Bersih")
+    translate(home_page, title="Home")
+    translate(catalogue, title="Innovation catalogue")
+    english = translate(water, title="Clean Water Service")
+    monkeypatch.setattr(sitemaps, "CACHE_SECONDS", 0)  # measure the section's work
+    with django_assert_max_num_queries(6):
+        pages = set(section_entries(client, "/sitemap-halaman.xml"))
+    fixed = section_entries(client, "/sitemap-lain.xml")
+    fixed = {url.removeprefix("http://localhost") for url in fixed}
+
+    assert {water.full_url, english.full_url} <= pages
+    assert english.full_url.startswith("http://localhost/en/")
+    assert {"/data-terbuka/", "/en/data-terbuka/", "/en/inovasi/peta/"} <= fixed
+    for number in range(4):
+        translate(InnovationPageFactory(parent=catalogue), title=f"Innovation {number}")
+    with django_assert_max_num_queries(6):
+        assert len(section_entries(client, "/sitemap-halaman.xml")) == len(pages) + 8
