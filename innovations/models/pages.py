@@ -879,3 +879,18 @@ class InnovationGalleryImage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("gambar galeri")
+
+    def clean(self):
+        # The page shows the image's description as its text alternative (never the title,
+        # which an upload fills with the file name); with neither a description nor a
+        # caption, a gallery photo would reach screen-reader users as mere decoration.
+        super().clean()
+        if self.image_id and not self.caption and not self.image.description:
+            raise ValidationError(
+                {
+                    "caption": _(
+                        "Tulis keterangan gambar, atau isi deskripsi gambar (teks alternatif) "
+                        "di pustaka Gambar."
+                    )
+                }
+            )

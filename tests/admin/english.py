@@ -31,6 +31,7 @@ SAME_IN_INDONESIAN = {
     "April",
     "Email",
     "Facebook",
+    "Format",
     "GitHub",
     "Global",
     "ID",
