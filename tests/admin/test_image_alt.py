@@ -3,7 +3,8 @@
 The rich-text image dialog (format and alt text form, after choosing or uploading an image)
 starts with the image's description or nothing, never the title an upload fills with the file
 name, and asks for alt text or an explicit "decorative". The public page shows what was
-written: the alt text in rich text, the description in the gallery, never the title.
+written: the alt text in rich text, the description in the gallery and in link previews,
+never the title.
 """
 
 import json
@@ -114,6 +115,7 @@ def test_the_page_shows_the_written_alt_text_never_the_title(client, home_page):
     embedded, described = image(), image(description="Antrean di loket Dukcapil")
     innovation = InnovationPageFactory(
         parent=catalogue,
+        hero_image=embedded,
         problem=(
             f'<p>Sebelum inovasi.</p><embed embedtype="image" id="{embedded.pk}" '
             'format="fullwidth" alt="Warga lansia menunggu di kantor dinas"/>'
@@ -125,6 +127,9 @@ def test_the_page_shows_the_written_alt_text_never_the_title(client, home_page):
     assert "Warga lansia menunggu di kantor dinas" in alts
     assert "Antrean di loket Dukcapil" in alts
     assert FILE_NAME_TITLE not in alts
+    # Link previews show the hero image; without a description it goes without an alt text.
+    assert soup.find("meta", property="og:image")
+    assert not soup.find("meta", property="og:image:alt")
 
 
 def test_a_gallery_image_needs_a_caption_or_a_description(home_page):
