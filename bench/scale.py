@@ -17,7 +17,7 @@ so the engine's and the database's paths are compared in the same minute. The ca
 default order ("terbukti") reads the monitoring's verification dates, which the index does not
 carry: that URL is answered by the database in both runs; `urutan=terbaru` shows the engine's
 path. The machine's one-minute load average is printed beside every figure. Results go to
-stdout as Markdown and to bench/results/scale.json.
+stdout as Markdown and to bench/results/scale-<paths>.json.
 """
 
 import argparse
@@ -117,7 +117,11 @@ def main(argv=None):
     parser.add_argument("--engine", required=True, help="kind=URL")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--skip-build", action="store_true", help="indices are already built")
+    parser.add_argument(
+        "--paths", default="engine,database", help="engine, database or both (comma-separated)"
+    )
     args = parser.parse_args(argv)
+    paths = args.paths.split(",")
     engine = tuple(args.engine.split("=", 1))
     results = {}
     for item in args.database:
@@ -125,19 +129,21 @@ def main(argv=None):
         env = environment(database_url, engine, db_name)
         innovations = count_pages(env)
         entry = results.setdefault(db_name, {"innovations": innovations})
-        if not args.skip_build:
+        if not args.skip_build and "engine" in paths:
             seconds, _out = timed(["manage.py", "rebuild_search_index", "-v0"], env)
             entry["engine_build_s"] = seconds
         _seconds, out = timed(["-m", "bench.scale", "urls"], env)
         listing = json.loads(out.strip().splitlines()[-1])
         engine_env = {key: value for key, value in env.items() if "SEARCH" in key}
         started = time.strftime("%H:%M", time.gmtime())
-        entry["engine"] = measured(
-            database_url, {**SEARCHES, **AUTOCOMPLETES, **listing}, args.requests, engine_env
-        )
-        entry["database"] = measured(database_url, listing, args.requests, {})
+        if "engine" in paths:
+            entry["engine"] = measured(
+                database_url, {**SEARCHES, **AUTOCOMPLETES, **listing}, args.requests, engine_env
+            )
+        if "database" in paths:
+            entry["database"] = measured(database_url, listing, args.requests, {})
         entry["utc"] = f"{started}-{time.strftime('%H:%M', time.gmtime())}"
-        for path in ("engine", "database"):
+        for path in paths:
             kind = engine[0] if path == "engine" else "database only (no engine)"
             title = f"{db_name}: {innovations} live innovations, {kind}, {entry['utc']} UTC"
             print(table(title, entry[path]))
@@ -149,7 +155,7 @@ def main(argv=None):
         print()
         print("| path | measurement | p95 × | p95-to-bare × |")
         print("| --- | --- | ---: | ---: |")
-        for path in ("engine", "database"):
+        for path in paths:
             for name, item in last[path].items():
                 small = first[path][name]
                 print(
@@ -158,7 +164,7 @@ def main(argv=None):
                 )
     out = PROJECT_DIR / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "scale.json").write_text(json.dumps(results, indent=2))
+    (out / f"scale-{'-'.join(paths)}.json").write_text(json.dumps(results, indent=2))
     return 0
 
 
