@@ -54,11 +54,16 @@ def extend_backend(module):
             add_suggest_copies(properties)
             properties[SUGGEST_FIELD] = {"type": "text", "analyzer": "suggest_analyzer"}
             add_suggest_copies(properties, ENGLISH_FIELD)
-            properties[ENGLISH_FIELD] = {"type": "text", "analyzer": "english_analyzer"}
+            # The search analyzer too: the index's `default_search` (Indonesian) would
+            # otherwise analyse the query, and "village" would never meet "villag".
+            english = {
+                "type": "text",
+                "analyzer": "english_analyzer",
+                "search_analyzer": "english_analyzer",
+            }
+            properties[ENGLISH_FIELD] = english
             if "title" in properties:
-                properties["title"]["fields"] = {
-                    ENGLISH_SUBFIELD: {"type": "text", "analyzer": "english_analyzer"}
-                }
+                properties["title"]["fields"] = {ENGLISH_SUBFIELD: english}
             properties.update(FACET_MAPPING)
             return mapping
 
