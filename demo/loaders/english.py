@@ -7,6 +7,7 @@ translated is left as is."""
 import re
 
 from django.conf import settings
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     StringSegment,
@@ -47,6 +48,8 @@ def load(stdout):
     for model, key in ((InnovationPage, "innovations"), (NewsPage, "news"), (EventPage, "events")):
         made += translate_by_slug(model, data[key], english)
     made += translate_by_slug(LearningResourcePage, data["resources"], english)
+    # After the publishes wagtail-localize defers to the commit (registered before this).
+    transaction.on_commit(lambda: recount_children(english))
     stdout.write(
         f"english: {made} pages translated, {sectors} sector names, {glossary} glossary pairs\n"
     )
@@ -63,7 +66,6 @@ def translate(page, values, english):
     """Translate `page` into English with `values` (field name -> English text); 1 if made."""
     if page.get_translation_or_none(english) is not None:
         return 0
-    recount_children(page.get_parent(), english)
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
     segments = StringSegment.objects.filter(source=source).select_related("context", "string")
@@ -80,12 +82,15 @@ def translate(page, values, english):
     return 1
 
 
-def recount_children(parent, english):
-    """Set the child count of `parent`'s English translation from its rows. After load_demo
-    the English tree's counts read 0 although the pages have children (seen on PostgreSQL;
-    cause not found yet), and treebeard then gives a new child the path of the first one
-    (IntegrityError on wagtailcore_page_path_key) when a later run adds a section."""
-    target = parent.get_translation_or_none(english) if parent is not None else None
-    if target is not None:
-        count = Page.objects.child_of(target).count()
-        Page.objects.filter(pk=target.pk).exclude(numchild=count).update(numchild=count)
+def recount_children(english):
+    """Set every English page's child count from its rows. wagtail-localize publishes a
+    translation when the transaction commits, from the page object it saved the revision
+    with; load_demo translates a parent and then its children in one transaction, so that
+    object still counts no children and the publish writes numchild 0 over the count the
+    children raised. Treebeard then treats the parent as a leaf, and the next child added
+    under it, in the admin or by a later run, takes the path of the first
+    (IntegrityError on wagtailcore_page_path_key)."""
+    for page in Page.objects.filter(locale=english):
+        count = Page.objects.child_of(page).count()
+        if count != page.numchild:
+            Page.objects.filter(pk=page.pk).update(numchild=count)
