@@ -5,6 +5,7 @@ through the engine query's language clause (search.service.language_filter)."""
 import pytest
 from wagtail.search.index import insert_or_update_object
 
+from localisation.models import GlossaryTerm
 from search.service import find_matches
 from tests.localisation.factories import translate
 from tests.localisation.test_search import (  # noqa: F401 - the same behaviour, now on the engine
@@ -36,3 +37,19 @@ def test_english_pages_are_searched_with_english_analysis(client, pages):  # noq
     # the typo tolerance); an Indonesian reader's search does not use the English fields.
     assert "Birth Certificates in the Village" in found(client, "/en/cari/", "library")
     assert "Birth Certificates in the Village" not in found(client, "/cari/", "library")
+
+
+def test_english_query_finds_an_untranslated_case_study_through_the_glossary(
+    client,
+    pages,  # noqa: F811 - the imported fixture
+    django_capture_on_commit_callbacks,
+):
+    before = found(client, "/en/cari/", "birth certificate")
+    # The admin's save commits, and the commit writes the pair into the engine's synonyms
+    # (search.synonyms.apply_to_engine): no reindex.
+    with django_capture_on_commit_callbacks(execute=True):
+        GlossaryTerm.objects.create(english="birth certificate", indonesian="akta kelahiran")
+    after = found(client, "/en/cari/", "birth certificate")
+
+    assert "Akta Kelahiran di Desa" not in before
+    assert "Akta Kelahiran di Desa" in after
