@@ -5,7 +5,8 @@ restarts a replica, so it must not fail because a dependency is down. ``/readyz`
 database, the shared cache and the search engine: a replica without its database is taken out
 of the pool (503); a missing cache or engine only costs speed, since pages fall back to the
 database (search falls back to the database backend), so they make the answer "degraded"
-with a 200, never a 503.
+with a 200, never a 503. So does a task queue that nobody works off (TASKS_BACKEND=database
+and a task waiting longer than TASKS_BACKLOG_SECONDS: is the worker running?).
 """
 
 import time
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -71,6 +73,22 @@ def _engine():
     raise ConnectionError("no engine node answered")
 
 
+def _tasks():
+    backend = settings.TASKS["default"]["BACKEND"]
+    if not backend.startswith("django_tasks_db."):
+        return "immediate"
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.ready()
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    if oldest is None:
+        return "queue empty"
+    age = (timezone.now() - oldest).total_seconds()
+    if age > settings.TASKS_BACKLOG_SECONDS:
+        raise TimeoutError(f"{waiting.count()} tasks waiting, the oldest for {age:.0f} s")
+    return f"{waiting.count()} waiting"
+
+
 @never_cache
 @require_safe
 def healthz(request):
@@ -81,9 +99,10 @@ def healthz(request):
 @require_safe
 def readyz(request):
     checks = {"database": _timed(_database), "cache": _timed(_cache), "engine": _timed(_engine)}
+    checks["tasks"] = _timed(_tasks) if checks["database"]["ok"] else {"ok": False, "ms": 0}
     if not checks["database"]["ok"]:
         status, code = "down", 503
-    elif not (checks["cache"]["ok"] and checks["engine"]["ok"]):
+    elif not all(check["ok"] for check in checks.values()):
         status, code = "degraded", 200
     else:
         status, code = "ok", 200

@@ -5,6 +5,8 @@
 #   Redis 127.0.0.1:6390 (shared cache)   PostgreSQL (database jipp_prod)
 #   OpenSearch 3 cluster: 3 nodes in 3 JVMs, HTTP 9231-9233 (indexes with one replica)
 #   media in $PROD_RUN_DIR/media, served by nginx (documents only through Django's view)
+#   a task worker (manage.py db_worker): search-index updates and the monitoring index
+#   recompute, queued in the database by the replicas (TASKS_BACKEND=database)
 #
 #   deploy/prod-local.sh start            set up what is missing and start everything
 #   deploy/prod-local.sh stop             stop everything it started
@@ -15,6 +17,7 @@
 #   deploy/prod-local.sh stop-replica N | start-replica N
 #   deploy/prod-local.sh stop-node N | start-node N   one OpenSearch node (1-3)
 #   deploy/prod-local.sh stop-redis | start-redis
+#   deploy/prod-local.sh stop-worker | start-worker
 #
 # Content: the demo (load_demo) on first start; PROD_INNOVATIONS=10000 adds generated
 # innovations for load tests. State lives in PROD_RUN_DIR (default /tmp/jipp-prod).
@@ -189,6 +192,29 @@ stop_replica() {
     rm -f "$RUN/gunicorn-$n.pid"
 }
 
+start_worker() {
+    alive "$RUN/worker.pid" && return 0
+    load_env
+    # One worker process; --interval 1: a queued task starts within a second. A second host
+    # adds a worker with its own --worker-id (the queue hands each task to one worker).
+    nohup "$PY" manage.py db_worker --interval 1 --worker-id "prod-local-$(hostname)-1" \
+        >>"$RUN/worker.log" 2>&1 </dev/null &
+    echo $! >"$RUN/worker.pid"
+}
+
+stop_worker() {
+    alive "$RUN/worker.pid" || return 0
+    local pid
+    pid=$(cat "$RUN/worker.pid")
+    # SIGTERM: the worker finishes the task it is running, then exits.
+    kill -TERM "$pid"
+    for _ in $(seq 1 240); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.25
+    done
+    rm -f "$RUN/worker.pid"
+}
+
 nginx_conf() {
     # The nginx configuration of this topology (also used by tests/operations/test_restart.py).
     # max_fails=0: nginx never marks a replica down. With marking, a replica restarted less
@@ -221,13 +247,15 @@ prepare_site() {
     stage "Static files, migrations, content"
     "$PY" manage.py collectstatic --no-input -v 0
     "$PY" manage.py migrate --no-input -v 0
+    # Loading content indexes as it goes (immediate tasks) instead of queueing thousands of
+    # index updates for the worker; the replicas and the worker use the database queue.
     if [ ! -f "$RUN/.content-loaded" ]; then
-        "$PY" manage.py load_demo
+        TASKS_BACKEND=immediate "$PY" manage.py load_demo
         touch "$RUN/.content-loaded"
     fi
     # Generated innovations for load tests, added once to a database that has the demo.
     if [ -n "${PROD_INNOVATIONS:-}" ] && [ ! -f "$RUN/.bench-$PROD_INNOVATIONS" ]; then
-        "$PY" manage.py generate_bench_data --clear --innovations "$PROD_INNOVATIONS"
+        TASKS_BACKEND=immediate "$PY" manage.py generate_bench_data --clear --innovations "$PROD_INNOVATIONS"
         touch "$RUN/.bench-$PROD_INNOVATIONS"
     fi
     stage "Search index on the cluster"
@@ -252,6 +280,7 @@ start_all() {
     prepare_site
     stage "gunicorn replicas and nginx"
     for n in 1 2; do start_replica "$n"; done
+    start_worker
     start_nginx
     wait_for 30 "nginx" curl -fsS --max-time 2 "http://127.0.0.1:$PORT/healthz"
     stage "Ready: http://127.0.0.1:$PORT/ (readiness: /readyz)"
@@ -263,6 +292,7 @@ stop_all() {
     if alive "$RUN/nginx.pid"; then nginx -c "$RUN/nginx.conf" -p "$RUN" -s quit || true; fi
     local n
     for n in 1 2; do stop_replica "$n"; done
+    stop_worker
     for n in 1 2 3; do stop_node "$n"; done
     stop_redis
     rm -rf "$RUN"/os-*-data-*
@@ -271,7 +301,7 @@ stop_all() {
 
 status() {
     local name
-    for name in nginx gunicorn-1 gunicorn-2 redis os-1 os-2 os-3; do
+    for name in nginx gunicorn-1 gunicorn-2 worker redis os-1 os-2 os-3; do
         if alive "$RUN/$name.pid"; then echo "$name: running (pid $(cat "$RUN/$name.pid"))"; else echo "$name: stopped"; fi
     done
 }
@@ -290,8 +320,10 @@ case "${1:-}" in
     start-node) start_node "$2" ;;
     stop-redis) stop_redis ;;
     start-redis) start_redis ;;
+    stop-worker) stop_worker ;;
+    start-worker) start_worker ;;
     *)
-        echo "usage: deploy/prod-local.sh start|stop|status|env|nginx-conf|restart-replica N|stop-replica N|start-replica N|stop-node N|start-node N|stop-redis|start-redis" >&2
+        echo "usage: deploy/prod-local.sh start|stop|status|env|nginx-conf|restart-replica N|stop-replica N|start-replica N|stop-node N|start-node N|stop-redis|start-redis|stop-worker|start-worker" >&2
         exit 2
         ;;
 esac

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 
 from search.conf import search_backends_from_environment
 
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail_headless_preview",
     "wagtail",
+    # The queue of tasks for the worker when TASKS_BACKEND=database.
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "rest_framework",
@@ -270,9 +273,20 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # database backend kept as the fallback (search/conf.py).
 WAGTAILSEARCH_BACKENDS = search_backends_from_environment()
 
-# Wagtail runs index and reference-index updates as tasks; with no worker configured
-# they run immediately in the request that caused them.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail runs search-index and reference-index updates as tasks, and so does the monitoring
+# index recompute (monitoring/tasks.py). "immediate" runs them in the request that caused them
+# (development, tests); "database" queues them in the database for a separate worker process,
+# `manage.py db_worker` (production, docs/operations.md).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# /readyz reports "degraded" when a queued task has waited longer than this (no worker running).
+TASKS_BACKLOG_SECONDS = int(os.environ.get("TASKS_BACKLOG_SECONDS", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

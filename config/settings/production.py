@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEVELOPMENT_SECRET_KEY, SECRET_KEY, env_bool, env_list
+from .base import DEVELOPMENT_SECRET_KEY, SECRET_KEY, TASK_BACKENDS, env_bool, env_list
 
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
@@ -78,9 +78,17 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-# The monitoring index recompute (30-50 s at 10,000 innovations) runs after the response in
-# a thread, one at a time across replicas, never inside an editor's request (monitoring/tasks.py).
-MONITORING_RECOMPUTE_IN_BACKGROUND = env_bool("MONITORING_RECOMPUTE_IN_BACKGROUND", True)
+# Tasks (search-index updates, the monitoring index recompute: 30-50 s at 10,000 innovations)
+# go to the database queue and a separate worker runs them (`manage.py db_worker`), never an
+# editor's request. Without a worker (TASKS_BACKEND=immediate) the recompute runs after the
+# response in a thread, one at a time across replicas (monitoring/tasks.py).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+MONITORING_RECOMPUTE_IN_BACKGROUND = env_bool(
+    "MONITORING_RECOMPUTE_IN_BACKGROUND", TASKS_BACKEND == "immediate"
+)
 
 # TLS ends at the load balancer, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -48,6 +48,7 @@ def test_check_deploy_is_clean_under_production_settings():
         ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
         ({"PUBLIC_BASE_URL": ""}, "Set PUBLIC_BASE_URL"),
         ({"PUBLIC_BASE_URL": "https://example.org:8443"}, "https must use port 443"),
+        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be"),
     ],
     ids=[
         "debug-on",
@@ -57,6 +58,7 @@ def test_check_deploy_is_clean_under_production_settings():
         "no-hosts",
         "no-base-url",
         "https-odd-port",
+        "unknown-task-backend",
     ],
 )
 def test_production_settings_refuse_insecure_values(env, message):
@@ -71,7 +73,8 @@ def test_production_settings_use_whitenoise_and_redis_when_configured():
         "import config.settings.production as s;"
         "print(s.STORAGES['staticfiles']['BACKEND']);"
         "print(s.CACHES['default']['BACKEND']);"
-        "print(s.WAGTAILADMIN_BASE_URL)"
+        "print(s.WAGTAILADMIN_BASE_URL);"
+        "print(s.TASKS['default']['BACKEND'], s.MONITORING_RECOMPUTE_IN_BACKGROUND)"
     )
     result = run_python(["-c", code], REDIS_URL="redis://127.0.0.1:6379/1")
     assert result.returncode == 0, result.stderr
@@ -79,6 +82,9 @@ def test_production_settings_use_whitenoise_and_redis_when_configured():
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "core.redis_cache.ResilientRedisCache",
         "https://example.org",
+        # Tasks wait in the database for the worker (db_worker), never in an editor's request.
+        "django_tasks_db.DatabaseBackend",
+        "False",
     ]
 
 
