@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -80,8 +81,8 @@ def catalogue(request, index_page):
         "facets_by_name": {facet.name: facet for facet in facets},
         "years": years,
         # The filter form is the same for everybody with the same filters (GET, no CSRF
-        # token), so its HTML is cached too.
-        "filters_cache_key": state_key(state, include_sort=True),
+        # token), so its HTML is cached too: per language, as its labels and action are.
+        "filters_cache_key": f"{get_language()}:{state_key(state, include_sort=True)}",
         "filters_cache_seconds": timeout(),
         "page_links": page_links(state, page),
         "previous_url": state.querystring(page=page.previous_page_number())

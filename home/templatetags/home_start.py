@@ -8,6 +8,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import in_active_language, sources
 from innovations.models import InnovationIndexPage, Region
 from publications.models import EventIndexPage, NewsIndexPage
 
@@ -48,9 +49,16 @@ def main_paths(catalogue_url, news, events):
     return paths
 
 
+def section(model):
+    """The live section page (catalogue, news, events) in the language being read, or its
+    Indonesian source where it has no translation yet."""
+    pages = model.objects.live()
+    return in_active_language(pages).first() or sources(pages).first()
+
+
 @register.inclusion_tag("home/components/start.html")
 def home_start():
-    catalogue = InnovationIndexPage.objects.live().first()
+    catalogue = section(InnovationIndexPage)
     catalogue_url = catalogue.url if catalogue else ""
     return {
         "catalogue_url": catalogue_url,
@@ -58,7 +66,7 @@ def home_start():
         "regions": Region.objects.exclude(kind=Region.Kind.PROVINCE).only("name", "bps_code"),
         "paths": main_paths(
             catalogue_url,
-            NewsIndexPage.objects.live().first(),
-            EventIndexPage.objects.live().first(),
+            section(NewsIndexPage),
+            section(EventIndexPage),
         ),
     }

@@ -18,7 +18,7 @@
     list.id = listId;
     list.className = "autocomplete-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.labels && input.labels[0] ? input.labels[0].textContent : "Saran");
+    list.setAttribute("aria-label", input.labels && input.labels[0] ? input.labels[0].textContent : input.getAttribute("data-autocomplete-label") || "Saran");
     list.hidden = true;
     input.parentNode.parentNode.appendChild(list);
 
@@ -87,7 +87,11 @@
       if (options.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
-        status.textContent = options.length + " saran tersedia. Gunakan panah atas dan bawah.";
+        // The sentences come from the form, translated ({count} filled in here).
+        status.textContent = (options.length === 1
+          ? input.getAttribute("data-autocomplete-one") || "1 saran tersedia. Gunakan panah atas dan bawah."
+          : input.getAttribute("data-autocomplete-many") || "{count} saran tersedia. Gunakan panah atas dan bawah."
+        ).replace("{count}", options.length);
       } else {
         close();
         status.textContent = "";

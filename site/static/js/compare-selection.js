@@ -6,6 +6,10 @@
   if (!form || !window.sessionStorage) { return; }
   var key = "compare-selection";
   var limit = 4;
+  // The sentences come from the template, translated ({count}, {limit} filled in here).
+  var selectedText = form.getAttribute("data-selected-text") || "{count} dari {limit} inovasi dipilih untuk dibandingkan.";
+  var limitText = form.getAttribute("data-limit-text") || "Paling banyak {limit} inovasi.";
+  function fill(text, count) { return text.replace("{count}", count).replace("{limit}", limit); }
   var boxes = document.querySelectorAll('input[name="id"][form="compare-form"]');
 
   function load() {
@@ -29,14 +33,14 @@
       kept.type = "hidden"; kept.name = "id"; kept.value = id; kept.setAttribute("data-kept", "");
       form.appendChild(kept);
     });
-    status.textContent = ids.length ? ids.length + " dari " + limit + " inovasi dipilih untuk dibandingkan." : "";
+    status.textContent = ids.length ? fill(selectedText, ids.length) : "";
   }
 
   Array.prototype.forEach.call(boxes, function (box) {
     box.addEventListener("change", function () {
       var ids = load().filter(function (id) { return id !== box.value; });
       if (box.checked) {
-        if (ids.length >= limit) { box.checked = false; status.textContent = "Paling banyak " + limit + " inovasi."; return; }
+        if (ids.length >= limit) { box.checked = false; status.textContent = fill(limitText, ids.length); return; }
         ids.push(box.value);
       }
       save(ids);
