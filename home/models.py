@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from core.cache import ALL, SharedCachePageMixin, page_timeout, tags_digest
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
+from publications.models.snippets import with_translations
 
 from .stats import featured_innovations, key_figures
 
@@ -73,7 +74,7 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
             f"home:key-figures:{tags_digest('catalogue')}", key_figures, page_timeout()
         )
         context["featured_innovations"] = featured_innovations(self)
-        context["partners"] = Partner.objects.select_related("logo")
+        context["partners"] = with_translations(Partner.objects.sources().select_related("logo"))
         context["news_index"] = NewsIndexPage.objects.live().first()
         context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []
         context["upcoming_events"] = EventPage.upcoming(3)

@@ -39,6 +39,19 @@ def warn_out_of_date_translation(request, page):
         )
 
 
+# Before wagtail-localize's own hook, which answers with its translation editor.
+@hooks.register("before_edit_snippet", order=-1)
+def warn_out_of_date_snippet_translation(request, instance):
+    if request.method == "GET" and status.snippet_is_out_of_date(instance):
+        messages.warning(
+            request,
+            _(
+                "Terjemahan ini usang: sumbernya diubah setelah terjemahan ini disimpan. "
+                "Sinkronkan dan perbarui terjemahannya."
+            ),
+        )
+
+
 class GlossaryViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "globe"

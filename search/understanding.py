@@ -458,7 +458,7 @@ def cited_regulations(query):
     others = [key.lstrip("0") or "0" for key in numbers if not (years and int(key) in years)]
     if not others:
         return []
-    found = Regulation.objects.filter(number__in=others)
+    found = Regulation.objects.sources().filter(number__in=others)
     if years:
         found = found.filter(year__in=years)
     kinds = {REGULATION_KINDS[key] for key in keys if key in REGULATION_KINDS}

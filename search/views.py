@@ -13,6 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.throttle import client_address
 from publications.models import Regulation
+from publications.models.snippets import with_translations
 
 from .facets import FACETS, build_facets, catalogue_facets, describe
 from .highlight import highlight, plain_text
@@ -69,8 +70,8 @@ def _results(items, matches, names, request, words):
     }
     regulations = {
         regulation.pk: regulation
-        for regulation in Regulation.objects.filter(pk__in=regulation_ids).select_related(
-            "document"
+        for regulation in with_translations(
+            Regulation.objects.filter(pk__in=regulation_ids).select_related("document")
         )
     }
     regulation_urls = _regulation_urls(regulations.values(), request)
@@ -188,9 +189,11 @@ def autocomplete(request):
     }
     regulations = {
         regulation.pk: regulation
-        for regulation in Regulation.objects.filter(
-            pk__in=[pk for kind, pk in ranked if kind == "regulation"]
-        ).select_related("document")
+        for regulation in with_translations(
+            Regulation.objects.filter(
+                pk__in=[pk for kind, pk in ranked if kind == "regulation"]
+            ).select_related("document")
+        )
     }
     regulation_urls = _regulation_urls(regulations.values(), request)
     regulation_label = str(Regulation._meta.verbose_name).capitalize()

@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.cache import depends_on, serve_cached, tags_digest
+from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 
@@ -137,7 +138,7 @@ class InnovationPageTag(TaggedItemBase):
     )
 
 
-class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
+class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
     """A public-service innovation documented as a structured, replicable case study."""
 
     schema_type = "GovernmentService"
@@ -591,6 +592,12 @@ class InnovationPage(HeadlessPreviewModeMixin, SeoMixin, Page):
                 ),
             ),
         )
+        if not getattr(self, "_regulations_translated", False):
+            from publications.models.snippets import with_translations
+
+            # The regulations' own text in the language read (one query, on English pages).
+            with_translations(self.regulations.all())
+            self._regulations_translated = True
 
     def similar_innovations(self, limit=3):
         """Live innovations that share a sector or a region with this one, most replicated

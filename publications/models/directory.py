@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.i18n import DEFAULT_LANGUAGE, active_language, readable_pages
 from core.seo import SeoMixin, organisation_data
 
 from .base import intro_field
-from .snippets import Partner, Regulation
+from .snippets import Partner, Regulation, with_translations
 
 
 class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
@@ -41,11 +42,21 @@ class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
         order = [kind for kind, _label in Regulation.Kind.choices]
         groups = {}
         regulations = (
-            Regulation.objects.select_related("document")
-            .annotate(innovation_count=Count("innovations", filter=Q(innovations__live=True)))
+            Regulation.objects.sources()
+            .select_related("document")
+            .annotate(
+                # Records, not pages: an English translation links the same regulation.
+                innovation_count=Count(
+                    "innovations",
+                    filter=Q(
+                        innovations__live=True,
+                        innovations__locale__language_code=DEFAULT_LANGUAGE,
+                    ),
+                )
+            )
             .order_by("-year", "number")
         )
-        for regulation in regulations:
+        for regulation in with_translations(regulations):
             groups.setdefault(regulation.kind, []).append(regulation)
         return [
             (kind, Regulation.Kind(kind).label, groups[kind]) for kind in order if kind in groups
@@ -67,13 +78,15 @@ class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
             .order_by("title")
         )
         regulation = (
-            Regulation.objects.select_related("document")
-            .prefetch_related(Prefetch("innovations", queryset=innovations))
+            Regulation.objects.sources()
+            .select_related("document")
+            .prefetch_related(Prefetch("innovations", queryset=readable_pages(innovations)))
             .filter(slug=slug)
             .first()
         )
         if regulation is None:
             raise Http404
+        [regulation] = with_translations([regulation])
         url = self.get_full_url(request) + self.reverse_subpage("regulation", args=[slug])
         return self.render(
             request,
@@ -96,7 +109,7 @@ class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
             "legislationIdentifier": regulation.citation,
             "legislationType": regulation.get_kind_display(),
             "url": url,
-            "inLanguage": "id",
+            "inLanguage": active_language(),
             "isPartOf": {"@type": "CollectionPage", "url": self.get_full_url(request)},
             "publisher": organisation_data(request),
         }
@@ -111,7 +124,7 @@ class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
         base = self.get_full_url(request)
         urls += [
             {"location": f"{base}{slug}/"}
-            for slug in Regulation.objects.values_list("slug", flat=True)
+            for slug in Regulation.objects.sources().values_list("slug", flat=True)
         ]
         return urls
 
@@ -132,8 +145,8 @@ class PartnersPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = Partner.objects.select_related("logo").prefetch_related(
-            "logo__renditions"
+        context["partners"] = with_translations(
+            Partner.objects.sources().select_related("logo").prefetch_related("logo__renditions")
         )
         return context
 
@@ -141,6 +154,6 @@ class PartnersPage(SeoMixin, Page):
         data = super().structured_data(request)
         data["mentions"] = [
             {"@type": "Organization", "name": partner.name, "url": partner.website or None}
-            for partner in Partner.objects.all()
+            for partner in with_translations(Partner.objects.sources())
         ]
         return data

@@ -16,3 +16,13 @@ def translate(page, **fields):
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
+
+
+def translate_snippet(snippet, **fields):
+    """The English translation of a translatable snippet (a copy in the English locale with
+    the same translation_key), given English text."""
+    copy = snippet.copy_for_translation(english())
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy

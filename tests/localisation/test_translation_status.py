@@ -70,3 +70,22 @@ def test_translated_catalogue_goes_through_the_same_workflow(catalogue):
     english = translate(catalogue, title="Innovation catalogue")
 
     assert english.get_workflow() == link.workflow
+
+
+def test_changed_regulation_marks_its_translation_out_of_date(admin_client):
+    from tests.localisation.factories import translate_snippet
+    from tests.publications.factories import RegulationFactory
+
+    regulation = RegulationFactory(title="Pelayanan Publik")
+    english = translate_snippet(regulation, title="Public Services")
+
+    fresh = admin_client.get("/admin/terjemahan/").content.decode()
+    regulation.summary = "Ringkasan yang diperbarui."
+    regulation.save()
+    stale = admin_client.get("/admin/terjemahan/").content.decode()
+    editor = admin_client.get(f"/admin/snippets/publications/regulation/edit/{english.pk}/")
+
+    assert "Public Services" in fresh and "Usang" not in fresh
+    assert "Usang" in stale
+    assert editor.status_code == 200
+    assert "Terjemahan ini usang" in editor.content.decode()
