@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast
@@ -165,7 +166,9 @@ class PublicationsDuePanel(Component):
         scheduled = list(scheduled_revisions[: self.limit])
         pages = Page.objects.in_bulk([int(revision.object_id) for revision in scheduled])
         lonely_events = (
+            # Registrations are kept on the default-language page of an event.
             EventPage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
             .filter(registration_enabled=True, start__gte=now)
             .filter(start__lte=now + datetime.timedelta(days=UPCOMING_DAYS))
             .annotate(

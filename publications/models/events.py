@@ -3,6 +3,7 @@
 import time
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
@@ -10,7 +11,7 @@ from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -306,15 +307,35 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
             return "OnlineEventAttendanceMode"
         return "OfflineEventAttendanceMode"
 
-    # Registration
+    # Registration. The pages of one event in every language (one translation_key) share
+    # its seats: registrations are kept on the default-language page, which decides whether
+    # seats are left, and counted over the translation_key.
 
     @property
     def registration_closes_at(self):
         return self.registration_deadline or self.start
 
     def registration_count(self):
-        """Seats taken: only registrations confirmed from the registrant's mailbox count."""
-        return self.registrations.filter(confirmed_at__isnull=False).count()
+        """Seats taken in every language of the event: only registrations confirmed from the
+        registrant's mailbox count."""
+        return EventRegistration.objects.filter(
+            event__translation_key=self.translation_key, confirmed_at__isnull=False
+        ).count()
+
+    def seat_event(self):
+        """The page that holds the event's registrations: its default-language page (the
+        source of its translations), or this page when there is none."""
+        if self.locale_id is None:
+            return self
+        source = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return source or self
 
     def seats_left(self, count=None):
         if self.capacity is None:
@@ -351,20 +372,21 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
         """
         email = email.strip().lower()
         details = {"name": name.strip(), "agency": agency.strip(), "phone": phone}
+        holder = self.seat_event()
         with transaction.atomic():
-            self._lock()
-            reason = self.closed_reason()
+            holder._lock()
+            reason = holder.closed_reason()
             if reason:
                 raise RegistrationClosed(reason)
-            registration = self.registrations.filter(email=email).first()
+            registration = holder.registrations.filter(email=email).first()
             if registration is None:
                 try:
                     with transaction.atomic():
-                        registration = self.registrations.create(email=email, **details)
+                        registration = holder.registrations.create(email=email, **details)
                 except IntegrityError:
-                    registration = self.registrations.get(email=email)
+                    registration = holder.registrations.get(email=email)
             elif registration.confirmed_at is None:
-                self.registrations.filter(pk=registration.pk).update(
+                holder.registrations.filter(pk=registration.pk).update(
                     created_at=timezone.now(), **details
                 )
         if registration.confirmed_at:
@@ -374,15 +396,17 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
             self._mail(registration, "confirm_registration", {"confirm_url": confirm_url(token)})
 
     def _mail(self, registration, template, context):
+        """Mail the registrant in the language of the page they registered on."""
         context = {
             **context,
             "event": self,
             "registration": registration,
             "hours": CONFIRMATION_HOURS,
         }
-        subject, _blank, body = render_to_string(
-            f"publications/email/{template}.txt", context
-        ).partition("\n\n")
+        with translation.override(self.locale.language_code):
+            subject, _blank, body = render_to_string(
+                f"publications/email/{template}.txt", context
+            ).partition("\n\n")
         send_mail(subject.strip(), body.strip() + "\n", None, [registration.email])
 
     def confirm(self, token):
@@ -399,13 +423,14 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
             ) from error
         except BadConfirmation as error:
             raise RegistrationClosed(_("Tautan konfirmasi tidak sah.")) from error
+        holder = self.seat_event()
         with transaction.atomic():
-            self._lock()
-            registration = self.registrations.filter(pk=registration_pk).first()
+            holder._lock()
+            registration = holder.registrations.filter(pk=registration_pk).first()
             if registration is None:
                 raise RegistrationClosed(_("Tautan konfirmasi tidak sah."))
             if registration.confirmed_at is None:
-                reason = self.closed_reason()
+                reason = holder.closed_reason()
                 if reason:
                     raise RegistrationClosed(reason)
                 registration.confirmed_at = timezone.now()
