@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.fields import StreamField
+from core.indexing import PrefetchedIndexMixin
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
@@ -71,7 +72,7 @@ class LearningResourceIndexPage(SeoMixin, Page):
         return context
 
 
-class LearningResourcePage(HeadlessPreviewModeMixin, SeoMixin, Page):
+class LearningResourcePage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
     """A guide, toolkit, training module, video, template, report or regulation digest."""
 
     class ResourceType(models.TextChoices):
