@@ -8,12 +8,14 @@ the request so the header's switcher and the head's hreflang links cost one quer
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.cache import CONTENT, tags_digest
 from core.public_url import public_url
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -141,10 +143,28 @@ class ReadableRule:
     translated_keys: tuple = ()
 
 
+# How long a rule stays in the shared cache: its key changes with every publish, so this only
+# bounds how long a superseded one takes space.
+READABLE_RULE_SECONDS = 24 * 60 * 60
+
+
 def readable_rule():
-    """The ReadableRule of the active language: one query for the locales, one more for the
-    keys of the live translations when the language is not the default one."""
+    """The ReadableRule of the active language, from the shared cache while no page has been
+    published, unpublished, moved or deleted since it was made ("content" and the global
+    generation, core.cache): every search and autocomplete needs it, and in English it lists
+    the keys of every live translation."""
     language = active_language()
+    key = f"core:readable-rule:{language}:{tags_digest(CONTENT)}"
+    rule = cache.get(key)
+    if rule is None:
+        rule = _readable_rule(language)
+        cache.set(key, rule, READABLE_RULE_SECONDS)
+    return rule
+
+
+def _readable_rule(language):
+    """The ReadableRule of `language` from the database: one query for the locales, one more
+    for the keys of the live translations when the language is not the default one."""
     ids = dict(
         Locale.objects.filter(language_code__in={language, DEFAULT_LANGUAGE}).values_list(
             "language_code", "id"

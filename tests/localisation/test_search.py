@@ -6,8 +6,10 @@ glossary (applied at query time, no reindex)."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 from wagtail.search.index import insert_or_update_object
 
+from core.i18n import readable_rule
 from localisation.models import GlossaryTerm
 from search.relevance import evaluate
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
@@ -84,3 +86,24 @@ def test_relevance_judges_an_english_query_as_a_reader_of_english_pages(pages):
     # The English translation is found and judged as its Indonesian source.
     assert score.top == ["Layanan Air Bersih"]
     assert score.ndcg == pytest.approx(1.0)
+
+
+def test_repeated_searches_run_no_query_for_the_pages_to_show(pages, django_assert_num_queries):
+    for language in ("id", "en"):
+        with translation.override(language):
+            first = readable_rule()
+            with django_assert_num_queries(0):
+                assert readable_rule() == first
+
+
+def test_a_published_translation_replaces_its_source_in_english_search_at_once(client, pages):
+    assert "Akta Kelahiran di Desa" in found(client, "/en/cari/", "desa")
+
+    english = translate(pages["birth"], title="Birth Certificates in the Village")
+    insert_or_update_object(english)
+    after_publish = found(client, "/en/cari/", "desa")
+    english.unpublish()
+    after_unpublish = found(client, "/en/cari/", "desa")
+
+    assert "Akta Kelahiran di Desa" not in after_publish
+    assert "Akta Kelahiran di Desa" in after_unpublish

@@ -154,9 +154,14 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_assert
     client.get("/cari/", {"q": "kearsipan"})
     with django_assert_max_num_queries(30) as few:
         client.get("/cari/", {"q": "kearsipan"})
+    # Counted now: the next request starts a new query log.
+    few_queries = len(few.captured_queries)
     for number in range(3, 15):
         InnovationPageFactory(parent=catalogue, title=f"Inovasi kearsipan {number}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # The first search after a publish reads again which pages each language shows
+    # (core.i18n.readable_rule, cached per content generation); the repeat is compared.
+    client.get("/cari/", {"q": "kearsipan"})
+    with django_assert_max_num_queries(few_queries):
         client.get("/cari/", {"q": "kearsipan"})
 
 
