@@ -10,12 +10,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from core.cache import ALL, SharedCachePageMixin, page_timeout, tags_digest
+from core.cache import ALL, SharedCachePageMixin, tags_digest
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 from publications.models.snippets import with_translations
 
 from .stats import featured_innovations, key_figures
+
+KEY_FIGURES_SECONDS = 24 * 60 * 60
 
 
 class HomePage(SharedCachePageMixin, SeoMixin, Page):
@@ -69,9 +71,11 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Five counts over every live innovation: counted once per catalogue publish.
+        # Five counts over every live innovation: counted once per catalogue publish, also
+        # when whole answers are not cached (the key changes with the catalogue's token, so
+        # the timeout only bounds how long a superseded count takes space).
         context["key_figures"] = cache.get_or_set(
-            f"home:key-figures:{tags_digest('catalogue')}", key_figures, page_timeout()
+            f"home:key-figures:{tags_digest('catalogue')}", key_figures, KEY_FIGURES_SECONDS
         )
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = with_translations(Partner.objects.sources().select_related("logo"))
