@@ -36,6 +36,10 @@ from core.seo import SeoMixin
 from ..cache import timeout
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
 
+# How long a superseded list of related ids may take space (its key changes with every
+# catalogue publish).
+RELATED_IDS_SECONDS = 24 * 60 * 60
+
 CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -617,7 +621,8 @@ class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, P
         return [found[pk] for pk in ids if pk in found]
 
     def related_ids(self, limit=3, cached=True):
-        """Ids of `similar_innovations`, cached until the next publish in the catalogue."""
+        """Ids of `similar_innovations`, cached until the next publish in the catalogue, also
+        when whole answers are not cached (the key carries the catalogue's token)."""
         key = f"innovations:related:{self.pk}:{limit}:{tags_digest('catalogue')}"
         ids = cache.get(key) if cached else None
         if ids is None:
@@ -637,7 +642,7 @@ class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, P
                 .order_by("-replication_count", "-launched_on", "pk")
                 .values_list("pk", flat=True)[:limit]
             )
-            cache.set(key, ids, timeout() or 1)
+            cache.set(key, ids, RELATED_IDS_SECONDS)
         return ids
 
     @staticmethod
