@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
+from innovations.models import Sector
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.localisation.factories import translate
 from tests.publications.factories import (
@@ -129,3 +130,15 @@ def test_english_pages_lead_to_the_english_sections(client, site):
         "/regulasi/",
         "/cari/",
     ]
+
+
+@pytest.mark.django_db
+def test_catalogue_cards_name_the_sector_in_the_language_read(client, site):
+    Sector.objects.filter(slug="kesehatan").update(name_en="Health")
+
+    def sectors(path):
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        return [node.get_text(strip=True) for node in soup.select(".sector-visual__name")]
+
+    assert sectors("/en/inovasi/") == ["Health"]
+    assert sectors("/inovasi/") == ["Kesehatan"]
