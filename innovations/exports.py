@@ -22,6 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core.exports import spreadsheet_row
 from core.i18n import in_active_language
@@ -62,75 +63,125 @@ def _budget_band(record, context):
 
 
 COLUMNS = [
-    Column("id", "integer", "ID halaman Wagtail; tetap selama inovasi ada.", _key("pk")),
-    Column("slug", "text", "Slug URL inovasi; tetap kecuali diganti editor.", _key("slug")),
+    Column(
+        "id", "integer", gettext_noop("ID halaman Wagtail; tetap selama inovasi ada."), _key("pk")
+    ),
+    Column(
+        "slug",
+        "text",
+        gettext_noop("Slug URL inovasi; tetap kecuali diganti editor."),
+        _key("slug"),
+    ),
     Column(
         "language",
         "text",
-        "Bahasa halaman: id (Indonesia) atau en (terjemahan bahasa Inggris, di bawah /en/).",
+        gettext_noop(
+            "Bahasa halaman: id (Indonesia) atau en (terjemahan bahasa Inggris, di bawah /en/)."
+        ),
         _key("locale__language_code"),
     ),
     Column(
         "url",
         "text",
-        "Alamat lengkap halaman inovasi.",
+        gettext_noop("Alamat lengkap halaman inovasi."),
         lambda r, c: f"{c['base_url']}{r['slug']}/",
     ),
-    Column("title", "text", "Nama inovasi.", _key("title")),
-    Column("tagline", "text", "Slogan singkat.", _key("tagline")),
-    Column("summary", "text", "Ringkasan dua atau tiga kalimat.", _key("summary")),
-    Column("agency_slug", "text", "Slug instansi pengelola.", _key("agency__slug")),
-    Column("agency_name", "text", "Nama instansi pengelola.", _key("agency__name")),
+    Column("title", "text", gettext_noop("Nama inovasi."), _key("title")),
+    Column("tagline", "text", gettext_noop("Slogan singkat."), _key("tagline")),
+    Column("summary", "text", gettext_noop("Ringkasan dua atau tiga kalimat."), _key("summary")),
+    Column("agency_slug", "text", gettext_noop("Slug instansi pengelola."), _key("agency__slug")),
+    Column("agency_name", "text", gettext_noop("Nama instansi pengelola."), _key("agency__name")),
     Column(
         "agency_region_bps",
         "text",
-        "Kode BPS wilayah instansi pengelola.",
+        gettext_noop("Kode BPS wilayah instansi pengelola."),
         _key("agency__region__bps_code"),
     ),
     Column(
         "region_bps_codes",
         "list",
-        "Kode BPS wilayah penerapan (73 = provinsi, 73.xx = kabupaten/kota).",
+        gettext_noop("Kode BPS wilayah penerapan (73 = provinsi, 73.xx = kabupaten/kota)."),
         _key("region_bps_codes"),
     ),
-    Column("region_names", "list", "Nama wilayah penerapan.", _key("region_names")),
-    Column("sector_slugs", "list", "Slug urusan pemerintahan.", _key("sector_slugs")),
-    Column("sdg_numbers", "list", "Nomor TPB/SDG (1–17).", _key("sdg_numbers")),
-    Column("form", "text", "Bentuk: tata_kelola, pelayanan_publik, lainnya.", _key("form")),
-    Column("is_digital", "boolean", "Inovasi digital (berbasis TIK).", _key("is_digital")),
+    Column("region_names", "list", gettext_noop("Nama wilayah penerapan."), _key("region_names")),
+    Column("sector_slugs", "list", gettext_noop("Slug urusan pemerintahan."), _key("sector_slugs")),
+    Column("sdg_numbers", "list", gettext_noop("Nomor TPB/SDG (1–17)."), _key("sdg_numbers")),
+    Column(
+        "form",
+        "text",
+        gettext_noop("Bentuk: tata_kelola, pelayanan_publik, lainnya."),
+        _key("form"),
+    ),
+    Column(
+        "is_digital", "boolean", gettext_noop("Inovasi digital (berbasis TIK)."), _key("is_digital")
+    ),
     Column(
         "initiator",
         "text",
-        "Inisiator: kepala_daerah, dprd, opd, asn, masyarakat.",
+        gettext_noop("Inisiator: kepala_daerah, dprd, opd, asn, masyarakat."),
         _key("initiator"),
     ),
-    Column("stage", "text", "Tahapan: inisiatif, uji_coba, penerapan.", _key("stage")),
-    Column("status", "text", "Status: aktif, terhenti_sementara, dihentikan.", _key("status")),
-    Column("launched_on", "date", "Tanggal diluncurkan (YYYY-MM-DD).", _date("launched_on")),
-    Column("trial_started_on", "date", "Tanggal mulai uji coba.", _date("trial_started_on")),
-    Column("implemented_on", "date", "Tanggal mulai penerapan.", _date("implemented_on")),
-    Column("cost", "integer", "Perkiraan biaya per tahun dalam rupiah.", _key("cost")),
     Column(
-        "budget_source", "text", "Sumber anggaran (kode, misalnya apbd).", _key("budget_source")
+        "stage", "text", gettext_noop("Tahapan: inisiatif, uji_coba, penerapan."), _key("stage")
     ),
-    Column("budget_band", "text", "Rentang biaya yang dipakai filter katalog.", _budget_band),
     Column(
-        "beneficiaries_count", "integer", "Jumlah penerima manfaat.", _key("beneficiaries_count")
+        "status",
+        "text",
+        gettext_noop("Status: aktif, terhenti_sementara, dihentikan."),
+        _key("status"),
+    ),
+    Column(
+        "launched_on",
+        "date",
+        gettext_noop("Tanggal diluncurkan (YYYY-MM-DD)."),
+        _date("launched_on"),
+    ),
+    Column(
+        "trial_started_on",
+        "date",
+        gettext_noop("Tanggal mulai uji coba."),
+        _date("trial_started_on"),
+    ),
+    Column(
+        "implemented_on", "date", gettext_noop("Tanggal mulai penerapan."), _date("implemented_on")
+    ),
+    Column(
+        "cost", "integer", gettext_noop("Perkiraan biaya per tahun dalam rupiah."), _key("cost")
+    ),
+    Column(
+        "budget_source",
+        "text",
+        gettext_noop("Sumber anggaran (kode, misalnya apbd)."),
+        _key("budget_source"),
+    ),
+    Column(
+        "budget_band",
+        "text",
+        gettext_noop("Rentang biaya yang dipakai filter katalog."),
+        _budget_band,
+    ),
+    Column(
+        "beneficiaries_count",
+        "integer",
+        gettext_noop("Jumlah penerima manfaat."),
+        _key("beneficiaries_count"),
     ),
     Column(
         "replication_count",
         "integer",
-        "Jumlah replikasi yang sedang berjalan atau sudah diterapkan.",
+        gettext_noop("Jumlah replikasi yang sedang berjalan atau sudah diterapkan."),
         _key("replication_count"),
     ),
-    Column("awards", "list", "Penghargaan sebagai slug:tahun:peringkat.", _key("awards")),
-    Column("website", "text", "Situs atau aplikasi inovasi.", _key("website")),
-    Column("contact_name", "text", "Nama narahubung.", _key("contact_name")),
-    Column("contact_email", "text", "Surel narahubung.", _key("contact_email")),
+    Column(
+        "awards", "list", gettext_noop("Penghargaan sebagai slug:tahun:peringkat."), _key("awards")
+    ),
+    Column("website", "text", gettext_noop("Situs atau aplikasi inovasi."), _key("website")),
+    Column("contact_name", "text", gettext_noop("Nama narahubung."), _key("contact_name")),
+    Column("contact_email", "text", gettext_noop("Surel narahubung."), _key("contact_email")),
     Column(
         "last_published_at",
         "datetime",
-        "Waktu terakhir diterbitkan (ISO 8601, UTC).",
+        gettext_noop("Waktu terakhir diterbitkan (ISO 8601, UTC)."),
         _date("last_published_at"),
     ),
 ]

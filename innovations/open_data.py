@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry
 
@@ -50,36 +51,46 @@ REGION_COLUMNS = [
     Column(
         "bps_code",
         "text",
-        "Kode wilayah BPS (73 = provinsi, 73.xx = kabupaten/kota).",
+        gettext_noop("Kode wilayah BPS (73 = provinsi, 73.xx = kabupaten/kota)."),
         _attr("bps_code"),
     ),
-    Column("name", "text", "Nama wilayah.", _attr("name")),
-    Column("slug", "text", "Slug wilayah.", _attr("slug")),
-    Column("kind", "text", "Jenis: province, kabupaten, kota.", _attr("kind")),
-    Column("seat", "text", "Ibu kota.", _attr("seat")),
-    Column("latitude", "decimal", "Lintang (WGS 84).", _decimal("latitude")),
-    Column("longitude", "decimal", "Bujur (WGS 84).", _decimal("longitude")),
+    Column("name", "text", gettext_noop("Nama wilayah."), _attr("name")),
+    Column("slug", "text", gettext_noop("Slug wilayah."), _attr("slug")),
+    Column("kind", "text", gettext_noop("Jenis: province, kabupaten, kota."), _attr("kind")),
+    Column("seat", "text", gettext_noop("Ibu kota."), _attr("seat")),
+    Column("latitude", "decimal", gettext_noop("Lintang (WGS 84)."), _decimal("latitude")),
+    Column("longitude", "decimal", gettext_noop("Bujur (WGS 84)."), _decimal("longitude")),
     Column(
         "innovation_count",
         "integer",
-        "Jumlah inovasi terbit yang diterapkan di wilayah ini.",
+        gettext_noop("Jumlah inovasi terbit yang diterapkan di wilayah ini."),
         _attr("innovation_count"),
     ),
 ]
 
 AGENCY_COLUMNS = [
     Column(
-        "slug", "text", "Slug instansi; dipakai filter agency di katalog dan API.", _attr("slug")
+        "slug",
+        "text",
+        gettext_noop("Slug instansi; dipakai filter agency di katalog dan API."),
+        _attr("slug"),
     ),
-    Column("name", "text", "Nama instansi.", _attr("name")),
-    Column("acronym", "text", "Singkatan.", _attr("acronym")),
-    Column("kind", "text", "Jenis instansi (kode, misalnya opd_provinsi).", _attr("kind")),
-    Column("region_bps", "text", "Kode BPS wilayah instansi.", lambda a, c: a.region.bps_code),
-    Column("website", "text", "Situs web.", _attr("website")),
+    Column("name", "text", gettext_noop("Nama instansi."), _attr("name")),
+    Column("acronym", "text", gettext_noop("Singkatan."), _attr("acronym")),
+    Column(
+        "kind", "text", gettext_noop("Jenis instansi (kode, misalnya opd_provinsi)."), _attr("kind")
+    ),
+    Column(
+        "region_bps",
+        "text",
+        gettext_noop("Kode BPS wilayah instansi."),
+        lambda a, c: a.region.bps_code,
+    ),
+    Column("website", "text", gettext_noop("Situs web."), _attr("website")),
     Column(
         "innovation_count",
         "integer",
-        "Jumlah inovasi terbit yang dikelola instansi ini.",
+        gettext_noop("Jumlah inovasi terbit yang dikelola instansi ini."),
         _attr("innovation_count"),
     ),
 ]

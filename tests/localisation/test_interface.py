@@ -89,7 +89,10 @@ PAGES = {
     "/kegiatan/": [("Unduh kalender kegiatan", "Download the events calendar")],
     "/cari/?q=air": [("Cari di JIPP Sulsel", "Search JIPP Sulsel")],
     "/pengaduan/": [("Kirim laporan", "Send report"), ("Laporan Anda", "Your report")],
-    "/data-terbuka/": [("Terakhir berubah", "Last changed")],
+    "/data-terbuka/": [
+        ("Terakhir berubah", "Last changed"),
+        ("Nama inovasi.", "Name of the innovation."),
+    ],
 }
 
 
