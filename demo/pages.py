@@ -26,3 +26,14 @@ def fill_missing(page, **fields):
 
 def paragraph(text):
     return f"<p>{escape(text)}</p>"
+
+
+def save_changed(obj, values):
+    """Set `values` on `obj` and save it only when one of them differs, so a second run of
+    the loader writes nothing (and marks no translation out of date)."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+    return obj

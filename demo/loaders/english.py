@@ -1,8 +1,9 @@
 """English demo (demo/data/english.yaml): the bilingual glossary, sector names, the home
-page, the main sections, 22 case studies, news items and resources, translated through
+page, the main sections, 22 case studies, news items and resources, most regulations and
+partners (the others show their Indonesian text on /en/), translated through
 wagtail-localize as an editor would (source captured, strings translated, translation
-published), so the translation editor shows them in sync. Idempotent: a page already
-translated is left as is."""
+published), so the translation editor shows them in sync. Idempotent: a page or snippet
+already translated is left as is."""
 
 import re
 
@@ -19,7 +20,7 @@ from wagtail_localize.models import (
 from demo import datafiles
 from innovations.models import InnovationPage, Sector
 from localisation.models import GlossaryTerm
-from publications.models import EventPage, LearningResourcePage, NewsPage
+from publications.models import EventPage, LearningResourcePage, NewsPage, Partner, Regulation
 
 PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
@@ -48,10 +49,16 @@ def load(stdout):
     for model, key in ((InnovationPage, "innovations"), (NewsPage, "news"), (EventPage, "events")):
         made += translate_by_slug(model, data[key], english)
     made += translate_by_slug(LearningResourcePage, data["resources"], english)
+    snippets = sum(
+        translate(row, data[key][row.slug], english)
+        for model, key in ((Regulation, "regulations"), (Partner, "partners"))
+        for row in model.objects.sources().filter(slug__in=list(data[key]))
+    )
     # After the publishes wagtail-localize defers to the commit (registered before this).
     transaction.on_commit(lambda: recount_children(english))
     stdout.write(
-        f"english: {made} pages translated, {sectors} sector names, {glossary} glossary pairs\n"
+        f"english: {made} pages and {snippets} regulations/partners translated, "
+        f"{sectors} sector names, {glossary} glossary pairs\n"
     )
 
 
@@ -63,7 +70,8 @@ def translate_by_slug(model, entries, english):
 
 
 def translate(page, values, english):
-    """Translate `page` into English with `values` (field name -> English text); 1 if made."""
+    """Translate `page` (or a translatable snippet) into English with `values` (field name ->
+    English text); 1 if made."""
     if page.get_translation_or_none(english) is not None:
         return 0
     source, _created = TranslationSource.get_or_create_from_instance(page)

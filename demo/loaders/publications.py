@@ -20,7 +20,7 @@ from demo.media import (
     get_or_create_document,
     get_or_create_image,
 )
-from demo.pages import fill_missing, get_or_add_child, paragraph
+from demo.pages import fill_missing, get_or_add_child, paragraph, save_changed
 from home.models import HomePage
 from publications import models
 
@@ -40,8 +40,8 @@ def load(stdout):
         f"publications: {models.NewsPage.objects.count()} news, "
         f"{models.LearningResourcePage.objects.count()} resources, "
         f"{models.EventPage.objects.count()} events, "
-        f"{models.Regulation.objects.count()} regulations, "
-        f"{models.Partner.objects.count()} partners\n"
+        f"{models.Regulation.objects.sources().count()} regulations, "
+        f"{models.Partner.objects.sources().count()} partners\n"
     )
 
 
@@ -59,12 +59,18 @@ def load_taxonomies(data):
         for topic in data["resource_topics"]
     }
     for regulation in data["regulations"]:
-        models.Regulation.objects.update_or_create(slug=regulation["slug"], defaults=regulation)
+        save_source(models.Regulation, regulation)
     for order, partner in enumerate(data["partners"], start=1):
-        models.Partner.objects.update_or_create(
-            slug=partner["slug"], defaults={**partner, "sort_order": order * 10}
-        )
+        save_source(models.Partner, {**partner, "sort_order": order * 10})
     return categories, topics
+
+
+def save_source(model, values):
+    """Create or update the Indonesian row of a translatable snippet by its slug; saved only
+    when a value differs, so a second run does not mark its English translation out of date
+    (localisation/status.py compares the rows' save times)."""
+    row = model.objects.sources().filter(slug=values["slug"]).first() or model()
+    return save_changed(row, values)
 
 
 def load_index_pages(home_page, index_pages):

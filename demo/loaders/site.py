@@ -5,7 +5,7 @@ from wagtail.models import Page, Site
 
 from core.public_url import site_address
 from demo import datafiles
-from demo.pages import get_or_add_child
+from demo.pages import get_or_add_child, save_changed
 from home.models import HomePage, SiteSettings
 from innovations.models import InnovationIndexPage
 
@@ -50,9 +50,4 @@ def load_catalogue(home, fields):
 
 def load_site_settings(contact):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    changed = [field for field, value in contact.items() if getattr(settings, field) != value]
-    if changed:
-        for field in changed:
-            setattr(settings, field, contact[field])
-        settings.save()
-    return settings
+    return save_changed(settings, contact)

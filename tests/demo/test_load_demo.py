@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -31,7 +32,8 @@ from innovations.models import (
     Region,
     Sector,
 )
-from publications.models import EventPage, NewsPage
+from localisation.status import snippet_translation_rows
+from publications.models import EventPage, NewsPage, Partner, Regulation
 
 
 def table_counts():
@@ -51,6 +53,8 @@ def table_counts():
         InnovationPage.regions.through,
         InnovationPage.sectors.through,
         InnovationPage.tags.through,
+        Regulation,
+        Partner,
     ]
     return {model._meta.label: model.objects.count() for model in models}
 
@@ -109,6 +113,32 @@ class LoadDemoTests(TestCase):
         self.assertEqual(
             Revision.objects.order_by("-pk").values_list("pk", flat=True).first(), latest_revision
         )
+        # The second run leaves the Indonesian regulations and partners as they were, so
+        # their English translations are not marked out of date.
+        self.assertEqual([row for row in snippet_translation_rows("en") if row.out_of_date], [])
+
+    def test_regulations_and_partners_read_in_english_or_fall_back(self):
+        self.assertEqual(Regulation.objects.filter(locale__language_code="en").count(), 4)
+        self.assertEqual(Partner.objects.filter(locale__language_code="en").count(), 3)
+        regulations = self.client.get("/en/regulasi/").content.decode()
+        partners = self.client.get("/en/mitra/").content.decode()
+
+        self.assertIn("Public Services", regulations)
+        # Perpres 81/2010 has no translation: its Indonesian title, once.
+        self.assertEqual(regulations.count("Grand Design Reformasi Birokrasi"), 1)
+        self.assertIn("BaKTI Foundation", partners)
+        self.assertIn("STIA LAN Makassar", partners)
+        self.assertNotIn("BaKTI Foundation", self.client.get("/mitra/").content.decode())
+
+    def test_upcoming_events_are_translated_and_share_their_seats(self):
+        upcoming = EventPage.objects.live().filter(start__gte=timezone.now())
+        english = list(upcoming.filter(locale__language_code="en"))
+
+        self.assertEqual(len(english), 4)
+        for page in english:
+            source = page.seat_event()
+            self.assertNotEqual(source.pk, page.pk)
+            self.assertEqual(page.registration_count(), source.registration_count())
 
     def test_home_page_replaces_the_welcome_page_on_the_default_site(self):
         site = Site.objects.get(is_default_site=True)
