@@ -43,6 +43,11 @@ RELATED_IDS_SECONDS = 24 * 60 * 60
 CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def source_language_rows():
+    """Translatable snippets an innovation links to: the rows in the default language."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def year_validators():
     return [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -276,6 +281,8 @@ class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, P
         verbose_name=_("dasar hukum"),
         related_name="innovations",
         blank=True,
+        # The Indonesian row is the record; its English translation only overlays the text.
+        limit_choices_to=source_language_rows,
     )
     replication_count = models.PositiveIntegerField(
         _("jumlah replikasi"),

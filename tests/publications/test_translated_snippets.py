@@ -175,3 +175,16 @@ def test_duplicate_slug_in_one_language_is_a_form_error_not_a_500():
 
     assert "slug" in regulation_error.value.message_dict
     assert "name" in partner_error.value.message_dict
+
+
+def test_the_innovation_editor_offers_only_the_indonesian_regulations(home_page):
+    # An English row is an overlay of its source's text: linking it would split the record.
+    source = RegulationFactory(number="25", title="Pelayanan Publik", summary="Mengatur.")
+    english = translate_snippet(source, title="Public Services", summary="Governs.")
+    form_class = InnovationPageFactory._meta.model.get_edit_handler().get_form_class()
+    form = form_class(instance=InnovationPageFactory._meta.model(), parent_page=home_page)
+
+    choices = set(form.fields["regulations"].queryset)
+
+    assert source in choices
+    assert english not in choices
