@@ -178,18 +178,22 @@ start_replica() {
     wait_for 60 "replica $n" curl -fsS --max-time 2 "http://127.0.0.1:$port/healthz"
 }
 
-stop_replica() {
-    local n=$1
-    alive "$RUN/gunicorn-$n.pid" || return 0
-    local pid
-    pid=$(cat "$RUN/gunicorn-$n.pid")
-    # SIGTERM: gunicorn stops accepting, finishes the requests in flight, then exits.
+terminate() {
+    # terminate PIDFILE SECONDS: SIGTERM, then wait up to SECONDS for the process to exit.
+    local pidfile=$1 seconds=$2 pid
+    alive "$pidfile" || return 0
+    pid=$(cat "$pidfile")
     kill -TERM "$pid"
-    for _ in $(seq 1 160); do
+    for _ in $(seq 1 "$((seconds * 4))"); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.25
     done
-    rm -f "$RUN/gunicorn-$n.pid"
+    rm -f "$pidfile"
+}
+
+stop_replica() {
+    # SIGTERM: gunicorn stops accepting, finishes the requests in flight, then exits.
+    terminate "$RUN/gunicorn-$1.pid" 40
 }
 
 start_worker() {
@@ -203,16 +207,8 @@ start_worker() {
 }
 
 stop_worker() {
-    alive "$RUN/worker.pid" || return 0
-    local pid
-    pid=$(cat "$RUN/worker.pid")
     # SIGTERM: the worker finishes the task it is running, then exits.
-    kill -TERM "$pid"
-    for _ in $(seq 1 240); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.25
-    done
-    rm -f "$RUN/worker.pid"
+    terminate "$RUN/worker.pid" 60
 }
 
 nginx_conf() {
