@@ -124,9 +124,15 @@ def in_active_language(queryset):
     return queryset.filter(locale__language_code=active_language())
 
 
+def in_default_language():
+    """The condition for rows in the default language (pages or translatable snippets); also a
+    `limit_choices_to` for relations that must point at the records, not their translations."""
+    return Q(locale__language_code=DEFAULT_LANGUAGE)
+
+
 def sources(queryset):
     """Pages in the default language: the records that counts and figures are made of."""
-    return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)
+    return queryset.filter(in_default_language())
 
 
 @dataclass(frozen=True)

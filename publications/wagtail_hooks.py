@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast
@@ -16,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from agencies.access import agencies_of, is_moderator
 from core.exports import spreadsheet_safe
+from core.i18n import sources
 from innovations.models import InnovationPage
 
 from .models import (
@@ -167,8 +167,7 @@ class PublicationsDuePanel(Component):
         pages = Page.objects.in_bulk([int(revision.object_id) for revision in scheduled])
         lonely_events = (
             # Registrations are kept on the default-language page of an event.
-            EventPage.objects.live()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            sources(EventPage.objects.live())
             .filter(registration_enabled=True, start__gte=now)
             .filter(start__lte=now + datetime.timedelta(days=UPCOMING_DAYS))
             .annotate(

@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.cache import depends_on, serve_cached, tags_digest
+from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
@@ -45,7 +46,7 @@ CASE_STUDY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "docume
 
 def source_language_rows():
     """Translatable snippets an innovation links to: the rows in the default language."""
-    return Q(locale__language_code=settings.LANGUAGE_CODE)
+    return in_default_language()
 
 
 def year_validators():

@@ -3,7 +3,6 @@
 import time
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
@@ -23,6 +22,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.cache import ALL, SharedCachePageMixin
 from core.fields import StreamField
+from core.i18n import sources
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
@@ -328,10 +328,7 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
         if self.locale_id is None:
             return self
         source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
+            sources(EventPage.objects.filter(translation_key=self.translation_key))
             .exclude(pk=self.pk)
             .first()
         )

@@ -17,11 +17,13 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.i18n import sources
+
 
 class TranslatableSnippetQuerySet(models.QuerySet):
     def sources(self):
         """The rows in the default language: the records, whatever language is read."""
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return sources(self)
 
 
 def with_translations(rows, language=None):
