@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
+
 from bench.harness import BARE_URL, PROJECT_DIR, free_port
 
 # wrk reports p50/p75/p90/p99 only; this prints the 95th percentile and the counts as JSON.
@@ -41,6 +43,8 @@ def pick_urls(database_url, search_query):
     """URLs that exist in this database (the same choices as bench/catalogue.py)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
     os.environ["DATABASE_URL"] = database_url
+    # Picking URLs reads the database only (an engine in SEARCH_URL is for the servers).
+    os.environ.pop("SEARCH_URL", None)
     import django
 
     django.setup()
@@ -198,6 +202,9 @@ def main(argv=None):
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"), required=False)
     parser.add_argument("--project-dir", default=str(PROJECT_DIR))
     parser.add_argument("--search-url", default="", help="OpenSearch 3 URL; empty: database")
+    parser.add_argument(
+        "--index-prefix", default="", help="the engine's SEARCH_INDEX_PREFIX; empty: the default"
+    )
     parser.add_argument("--redis-url", default="", help="shared cache; empty: per-process")
     parser.add_argument("--label", default="run")
     parser.add_argument("--connections", default="8", help="comma-separated, e.g. 4,8")
@@ -226,6 +233,8 @@ def main(argv=None):
     }
     if args.search_url:
         env.update({"SEARCH_URL": args.search_url, "SEARCH_ENGINE": "opensearch3"})
+        if args.index_prefix:
+            env["SEARCH_INDEX_PREFIX"] = args.index_prefix
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
     out = [f"### {args.label}: {total} live innovations, 2 sync workers, wrk {args.seconds} s"]
@@ -239,6 +248,10 @@ def main(argv=None):
             "API_CACHE_SECONDS": "60" if mode == "cached" else "0",
         }
         for connections in map(int, args.connections.split(",")):
+            if args.redis_url:
+                # The early lookup serves whatever an earlier mode stored, whatever this
+                # mode's timeouts say: every mode starts from an empty shared cache.
+                redis.Redis.from_url(args.redis_url).flushdb()
             with Gunicorn(args.project_dir, mode_env) as server:
                 measured = run(server, urls, connections, args.seconds, script)
             title = f"{args.label}, {mode}, c{connections}"

@@ -120,13 +120,28 @@ def main(argv=None):
     parser.add_argument(
         "--paths", default="engine,database", help="engine, database or both (comma-separated)"
     )
+    parser.add_argument(
+        "--index-prefix",
+        action="append",
+        default=[],
+        help="name=PREFIX: an engine index built elsewhere for that database (default "
+        "bench_<name>_); use with --skip-build",
+    )
+    parser.add_argument(
+        "--database-search",
+        action="store_true",
+        help="also time search and autocomplete on the database path (its index must be built)",
+    )
     args = parser.parse_args(argv)
     paths = args.paths.split(",")
     engine = tuple(args.engine.split("=", 1))
+    prefixes = dict(item.split("=", 1) for item in args.index_prefix)
     results = {}
     for item in args.database:
         db_name, database_url = item.split("=", 1)
         env = environment(database_url, engine, db_name)
+        if db_name in prefixes:
+            env["SEARCH_INDEX_PREFIX"] = prefixes[db_name]
         innovations = count_pages(env)
         entry = results.setdefault(db_name, {"innovations": innovations})
         if not args.skip_build and "engine" in paths:
@@ -141,7 +156,11 @@ def main(argv=None):
                 database_url, {**SEARCHES, **AUTOCOMPLETES, **listing}, args.requests, engine_env
             )
         if "database" in paths:
-            entry["database"] = measured(database_url, listing, args.requests, {})
+            searches = {**SEARCHES, **AUTOCOMPLETES} if args.database_search else {}
+            # An empty SEARCH_URL: the database backend, whatever this shell exports.
+            entry["database"] = measured(
+                database_url, {**searches, **listing}, args.requests, {"SEARCH_URL": ""}
+            )
         entry["utc"] = f"{started}-{time.strftime('%H:%M', time.gmtime())}"
         for path in paths:
             kind = engine[0] if path == "engine" else "database only (no engine)"
