@@ -74,6 +74,7 @@ def pick_urls(database_url, search_query):
     )
     stage = live.values("stage").annotate(n=Count("pk")).order_by("-n").first()["stage"]
     base = local(index)
+    innovation = live.order_by("-replication_count", "pk").first()
     return live.count(), {
         "search": f"/cari/?q={search_query}",
         "home": "/",
@@ -82,8 +83,9 @@ def pick_urls(database_url, search_query):
         "news_page": local(NewsPage.objects.live().order_by("-date", "pk").first()),
         "catalogue_3_facets": f"{base}?wilayah={region}&urusan={sector}&tahap={stage}",
         "catalogue_az": f"{base}?urutan=az",
-        "innovation_page": local(live.order_by("-replication_count", "pk").first()),
+        "innovation_page": local(innovation),
         "api_list_20": "/api/v2/innovations/?limit=20",
+        "api_detail": f"/api/v2/innovations/{innovation.pk}/",
         "sitemap_section": "/sitemap-halaman.xml?p=2",
     }
 
