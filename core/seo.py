@@ -9,10 +9,12 @@ Views of routable pages may override per response with the context variables
 """
 
 import json
+import logging
 
 from django.apps import apps
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from core.public_url import public_url
@@ -23,8 +25,22 @@ ORGANISATION_DEFAULT_NAME = "Biro Organisasi Setda Provinsi Sulawesi Selatan"
 PUBLISHER_SETTINGS_MODEL = "home.SiteSettings"
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
+logger = logging.getLogger(__name__)
+
 # JSON inside <script> must not be able to close the element or open a comment.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def social_rendition(image):
+    """The link-preview rendition of an image, or None when there is no image or its
+    original file cannot be read (the page is served without a preview image, not a 500)."""
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(SOCIAL_IMAGE_SPEC)
+    except (SourceImageIOError, OSError):
+        logger.warning("Social image of image %s not made: its file cannot be read", image.pk)
+        return None
 
 
 def json_ld_script(data):
@@ -88,10 +104,8 @@ class SeoMixin:
 
     def social_image_url(self, request):
         """Absolute URL of the 1200x630 JPEG that link previews show, or None."""
-        image = self.social_image
-        if image is None:
-            return None
-        return public_url(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
+        rendition = social_rendition(self.social_image)
+        return public_url(rendition.url) if rendition else None
 
     def structured_data(self, request=None):
         data = {

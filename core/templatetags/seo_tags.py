@@ -3,7 +3,7 @@
 from django import template
 
 from core.public_url import public_url
-from core.seo import SOCIAL_IMAGE_SPEC, json_ld_script
+from core.seo import json_ld_script, social_rendition
 
 register = template.Library()
 
@@ -20,8 +20,7 @@ def json_ld(context, page):
 @register.simple_tag
 def social_image(page):
     """The Open Graph image rendition of a page, or None."""
-    image = getattr(page, "social_image", None)
-    return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+    return social_rendition(getattr(page, "social_image", None))
 
 
 @register.simple_tag

@@ -107,6 +107,19 @@ def test_innovation_page_has_json_ld_and_open_graph(client, innovation):
     assert not soup.select("[style]")
 
 
+def test_innovation_page_is_served_when_its_image_file_is_missing(client, catalogue, innovation):
+    """A lost original (restored database without its media, a failed upload) costs the
+    picture and the link preview, never the page."""
+    innovation.hero_image.file.delete(save=False)
+
+    soup = soup_of(client.get(innovation.url))
+    assert soup.h1.get_text(strip=True) == "Dukcapil Goes to Village"
+    assert not soup.select("meta[property='og:image']")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert "image" not in data
+    assert soup_of(client.get(catalogue.url)).find(string="Dukcapil Goes to Village")
+
+
 def test_innovation_page_query_count_is_constant(client, catalogue, innovation, settings):
     settings.CATALOGUE_CACHE_SECONDS = 0  # measure the work behind the cached fragments
     InnovationPageFactory(parent=catalogue)  # one related innovation
