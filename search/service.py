@@ -29,6 +29,7 @@ from publications.models import Regulation
 from .backends import ENGLISH_FIELD, ENGLISH_SUBFIELD, SUGGEST_FIELD, UnavailableBackend
 from .conf import FIELD_BOOSTS
 from .documents import REGIONS, SECTORS, TYPE, YEAR
+from .english import english_stems
 from .highlight import clean_engine_fragment
 from .query import plain_query, query_words
 from .understanding import cited_regulations, database_text, engine_text, understand
@@ -136,11 +137,17 @@ def database_matches(query, max_matches=MAX_MATCHES):
     phrasings = [text for text in dict.fromkeys(phrasings) if text]
     matches = Matches(backend="database", suggestion=understanding.suggestion)
     pages_queryset = readable_pages(Page.objects.live().public()).only("pk")
+    # An English reader's query matches English pages' English stems too (search.english);
+    # regulations and Indonesian readers are searched as before.
+    stems = english_stems(phrasings[0]) if active_language() != DEFAULT_LANGUAGE else ""
     for operator in ("and", "or"):
         search_query = PlainText(phrasings[0], operator=operator)
         for text in phrasings[1:]:
             search_query |= PlainText(text, operator=operator)
-        pages = backend.search(search_query, pages_queryset)
+        pages_query = search_query
+        if stems and stems not in phrasings:
+            pages_query = search_query | PlainText(stems, operator=operator)
+        pages = backend.search(pages_query, pages_queryset)
         regulations = backend.search(search_query, Regulation.objects.only("pk"))
         if max_matches is not None:
             pages, regulations = pages[:max_matches], regulations[:max_matches]

@@ -33,6 +33,8 @@ from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
+from search.english import EnglishStemsMixin
+from search.english import search_field as english_search_field
 
 from ..cache import timeout
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
@@ -148,7 +150,9 @@ class InnovationPageTag(TaggedItemBase):
     )
 
 
-class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
+class InnovationPage(
+    EnglishStemsMixin, PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page
+):
     """A public-service innovation documented as a structured, replicable case study."""
 
     schema_type = "GovernmentService"
@@ -432,6 +436,7 @@ class InnovationPage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, P
         index.SearchField("results"),
         index.SearchField("beneficiaries"),
         index.SearchField("how_to_replicate"),
+        english_search_field(),
         index.RelatedFields("agency", [index.SearchField("name"), index.SearchField("acronym")]),
         index.RelatedFields("regions", [index.SearchField("name")]),
         index.RelatedFields("sectors", [index.SearchField("name")]),

@@ -27,6 +27,8 @@ from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 from core.throttle import hit_request
+from search.english import EnglishStemsMixin
+from search.english import search_field as english_search_field
 
 from ..ical import calendar_response
 from .base import (
@@ -148,7 +150,7 @@ class EventIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         return urls
 
 
-class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
+class EventPage(EnglishStemsMixin, HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
     """An event with its time in WITA, its place or online link, and a registration form."""
 
     class EventType(models.TextChoices):
@@ -236,6 +238,7 @@ class EventPage(HeadlessPreviewModeMixin, SeoMixin, RoutablePageMixin, Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("venue"),
+        english_search_field(),
         index.FilterField("event_type"),
         index.FilterField("start"),
         index.FilterField("end"),

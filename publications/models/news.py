@@ -16,6 +16,8 @@ from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
+from search.english import EnglishStemsMixin
+from search.english import search_field as english_search_field
 
 from .base import (
     demo_flag_field,
@@ -132,7 +134,7 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         return urls
 
 
-class NewsPage(SharedCachePageMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
+class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
     """A news article: an event, an award, a policy or a story about an innovation."""
 
     cache_tags = ("news",)
@@ -176,6 +178,7 @@ class NewsPage(SharedCachePageMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        english_search_field(),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("date"),
         index.FilterField("category"),

@@ -14,6 +14,8 @@ from core.indexing import PrefetchedIndexMixin
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
+from search.english import EnglishStemsMixin
+from search.english import search_field as english_search_field
 
 from .base import (
     demo_flag_field,
@@ -72,7 +74,9 @@ class LearningResourceIndexPage(SeoMixin, Page):
         return context
 
 
-class LearningResourcePage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page):
+class LearningResourcePage(
+    EnglishStemsMixin, PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page
+):
     """A guide, toolkit, training module, video, template, report or regulation digest."""
 
     class ResourceType(models.TextChoices):
@@ -154,6 +158,7 @@ class LearningResourcePage(PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMi
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        english_search_field(),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("audience"),

@@ -18,6 +18,7 @@ import logging
 from modelsearch.backends.base import BaseSearchBackend
 
 from search.documents import FACET_MAPPING, facet_document
+from search.english import FIELD_NAME as ENGLISH_STEMS
 
 logger = logging.getLogger(__name__)
 
@@ -48,9 +49,20 @@ def extend_backend(module):
     base_mapping = base_backend.mapping_class
 
     class Mapping(base_mapping):
+        def database_only_columns(self):
+            # English stems made in Python for the database backend (search.english): the
+            # engine analyses English itself, in the `_english` field below.
+            return {
+                self.get_field_column_name(field)
+                for field in self.model.get_search_fields()
+                if field.field_name == ENGLISH_STEMS
+            }
+
         def get_mapping(self):
             mapping = super().get_mapping()
             properties = mapping["properties"]
+            for name in self.database_only_columns():
+                properties.pop(name, None)
             add_suggest_copies(properties)
             properties[SUGGEST_FIELD] = {"type": "text", "analyzer": "suggest_analyzer"}
             add_suggest_copies(properties, ENGLISH_FIELD)
@@ -69,6 +81,8 @@ def extend_backend(module):
 
         def get_document(self, obj):
             document = super().get_document(obj)
+            for name in self.database_only_columns():
+                document.pop(name, None)
             document.update(facet_document(obj))
             return document
 

@@ -26,3 +26,12 @@ def translate_snippet(snippet, **fields):
         setattr(copy, name, value)
     copy.save()
     return copy
+
+
+def translated_section(home_page, factory, title):
+    """A section made by `factory` under the home page, the two translated into English (the
+    section as `title`): the parents an English page needs."""
+    section = factory(parent=home_page)
+    translate(home_page, title="Home")
+    translate(section, title=title)
+    return section
