@@ -40,7 +40,8 @@ def _regulation_urls(regulations, request):
         from publications.models import RegulationIndexPage
     except ImportError:
         RegulationIndexPage = None
-    index = RegulationIndexPage.objects.live().first() if RegulationIndexPage else None
+    # The list of the language read (/en/regulasi/ on /en/), else the Indonesian one.
+    index = RegulationIndexPage.for_active_language() if RegulationIndexPage else None
     urls = {}
     for regulation in regulations:
         if index is not None:

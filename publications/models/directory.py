@@ -30,9 +30,22 @@ class RegulationIndexPage(SeoMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("daftar regulasi")
 
     @classmethod
+    def for_active_language(cls):
+        """The live regulations page of the language read, or the default language's while
+        that one has no translation; None while neither is published. One query."""
+        language = active_language()
+        pages = {
+            page.locale.language_code: page
+            for page in cls.objects.live()
+            .filter(locale__language_code__in={language, DEFAULT_LANGUAGE})
+            .select_related("locale")
+        }
+        return pages.get(language) or pages.get(DEFAULT_LANGUAGE)
+
+    @classmethod
     def regulation_url(cls, regulation, request=None):
         """The public URL of a regulation, or None while no regulations page is published."""
-        index = cls.objects.live().first()
+        index = cls.for_active_language()
         if index is None:
             return None
         return index.get_url(request) + index.reverse_subpage("regulation", args=[regulation.slug])

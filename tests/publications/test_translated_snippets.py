@@ -7,10 +7,11 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.search.index import insert_or_update_object
 
 from publications.models import Partner, Regulation
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
-from tests.localisation.factories import translate, translate_snippet
+from tests.localisation.factories import english, translate, translate_snippet
 from tests.publications.factories import (
     PartnerFactory,
     PartnersPageFactory,
@@ -188,3 +189,41 @@ def test_the_innovation_editor_offers_only_the_indonesian_regulations(home_page)
 
     assert source in choices
     assert english not in choices
+
+
+def regulation_links(response, slug):
+    """The links of the search results that lead to the regulation `slug`."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    links = [node["href"] for node in soup.select(".search-result__title a")]
+    return [link for link in links if link.endswith(f"/{slug}/")]
+
+
+def test_a_regulation_result_links_the_regulations_list_of_the_language_read(
+    client, regulations_page
+):
+    regulation = RegulationFactory(title="Pelayanan Publik", slug="uu-25-2009")
+    translate_snippet(regulation, title="Public Services")
+    insert_or_update_object(regulation)
+    english_list = regulations_page.get_translation(english())
+
+    in_english = regulation_links(client.get("/en/cari/", {"q": "pelayanan publik"}), "uu-25-2009")
+    in_indonesian = regulation_links(client.get("/cari/", {"q": "pelayanan publik"}), "uu-25-2009")
+
+    assert in_english == [f"{english_list.url}uu-25-2009/"]
+    assert english_list.url.startswith("/en/")
+    assert in_indonesian == [f"{regulations_page.url}uu-25-2009/"]
+    assert client.get(in_english[0]).status_code == 200
+
+
+def test_a_regulation_result_links_the_indonesian_list_while_no_english_one_exists(
+    client, home_page
+):
+    regulations_page = RegulationIndexPageFactory(parent=home_page)
+    translate(home_page, title="Home")
+    regulation = RegulationFactory(title="Pelayanan Publik", slug="uu-25-2009")
+    insert_or_update_object(regulation)
+
+    links = regulation_links(client.get("/en/cari/", {"q": "pelayanan publik"}), "uu-25-2009")
+
+    assert links == [f"{regulations_page.url}uu-25-2009/"]
+    assert not links[0].startswith("/en/")
