@@ -1,6 +1,8 @@
 from django import template
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from core.cache import CONTENT, tags_digest
 from core.i18n import DEFAULT_LANGUAGE, active_language
 
 register = template.Library()
@@ -27,6 +29,22 @@ def in_reading_language(pages):
     return [translations.get(page.translation_key, page) for page in pages]
 
 
+# The menu is on every page: its pages are kept until the next publish of anything (the key
+# carries the "content" token, which every publish, unpublish, move or delete renews, and the
+# global generation), also when whole answers are not cached.
+MENU_SECONDS = 24 * 3600
+
+
+def menu_pages(site):
+    """The site root's live children shown in menus, in tree order."""
+    key = f"site:menu:{site.pk}:{site.root_page_id}:{tags_digest(CONTENT)}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = list(site.root_page.get_children().live().in_menu().only(*MENU_FIELDS))
+        cache.set(key, pages, MENU_SECONDS)
+    return pages
+
+
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -34,7 +52,5 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if site:
-        items = in_reading_language(
-            list(site.root_page.get_children().live().in_menu().only(*MENU_FIELDS))
-        )
+        items = in_reading_language(menu_pages(site))
     return {"items": items, "current": current, "request": request, "site": site}

@@ -1,5 +1,6 @@
 """News: the index at /berita/ (with year archive and feeds) and the article page."""
 
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -11,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.cache import ALL, SharedCachePageMixin
+from core.cache import ALL, SharedCachePageMixin, tags_digest
 from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
@@ -29,6 +30,9 @@ from .base import (
 from .snippets import NewsCategory
 
 NEWS_PER_PAGE = 12
+
+
+NEWS_DERIVED_SECONDS = 24 * 3600
 
 
 class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
@@ -68,19 +72,42 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
             .order_by("-date", "-first_published_at", "-pk")
         )
 
+    def _news_derived(self, name, compute):
+        """`compute()` kept until the next publish, unpublish, move or delete of a news page
+        (the key carries the "news" token and the global generation), also when whole
+        answers are not cached: each scans every live news page."""
+        key = f"news:{name}:{self.pk}:{tags_digest('news')}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, NEWS_DERIVED_SECONDS)
+        return value
+
     def archive_years(self):
-        return [
-            d.year
-            for d in NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .dates("date", "year", order="DESC")
-        ]
+        return self._news_derived(
+            "years",
+            lambda: [
+                d.year
+                for d in NewsPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .dates("date", "year", order="DESC")
+            ],
+        )
 
     def categories(self):
-        """Categories that have live news here, for the category navigation."""
-        news = NewsPage.objects.live().public().descendant_of(self)
-        return NewsCategory.objects.filter(news__in=news.values("pk")).distinct()
+        """Categories that have live news here, for the category navigation: which ones is
+        kept per news publish, their rows are read fresh (a rename shows at once)."""
+
+        def category_ids():
+            news = NewsPage.objects.live().public().descendant_of(self)
+            return list(
+                NewsCategory.objects.filter(news__in=news.values("pk"))
+                .distinct()
+                .values_list("pk", flat=True)
+            )
+
+        return NewsCategory.objects.filter(pk__in=self._news_derived("categories", category_ids))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

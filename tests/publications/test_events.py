@@ -247,6 +247,7 @@ def test_listing_query_counts_do_not_grow(client, event_index, settings):
             EventPageFactory(
                 parent=event_index, start=start, end=start + datetime.timedelta(hours=2)
             )
+    client.get("/kegiatan/")  # a publish renews the menu: the first request reads it again
     assert {url: queries(url) for url in few} == few
 
 

@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -189,7 +190,29 @@ def test_listing_query_count_does_not_grow_with_items(client, news_index, url, s
         NewsPageFactory(parent=news_index, category=NewsCategoryFactory())
     client.get(url)  # warm the site-root cache
     few = count_queries(client, url)
+    cache.clear()  # the work after a publish: the menu, years and categories read again
+    few_cold = count_queries(client, url)
     for _ in range(10):
         NewsPageFactory(parent=news_index, category=NewsCategoryFactory())
 
+    cache.clear()
+    assert count_queries(client, url) == few_cold
     assert count_queries(client, url) == few
+    assert few < few_cold  # the menu, years and categories are kept per news publish
+
+
+def test_kept_years_and_categories_follow_publishes(client, news_index, settings):
+    """The archive years and the categories are kept per news publish (issue 20): a news
+    page published or unpublished shows in them on the next request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    NewsPageFactory(parent=news_index, date=datetime.date(2021, 3, 10))
+    assert "/berita/2021/" in client.get("/berita/").content.decode()
+
+    category = NewsCategoryFactory(name="Penghargaan")
+    later = NewsPageFactory(parent=news_index, date=datetime.date(2023, 1, 5), category=category)
+    body = client.get("/berita/").content.decode()
+    assert "/berita/2023/" in body and "Penghargaan" in body
+
+    later.unpublish()
+    body = client.get("/berita/").content.decode()
+    assert "/berita/2023/" not in body and "Penghargaan" not in body
