@@ -2,11 +2,9 @@ import os
 
 import pytest
 from django.db import connection
-from wagtail.models import Page, Site
 
-from core.public_url import site_address
 from tests import template_db
-from tests.home.factories import HomePageFactory
+from tests.home.factories import default_site_home
 
 
 @pytest.fixture(scope="session")
@@ -70,16 +68,4 @@ def empty_cache():
 @pytest.fixture
 def home_page(db):
     """A home page at the root of the default site, as load_demo builds it."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    hostname, port = site_address()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={
-            "hostname": hostname,
-            "port": port,
-            "root_page": home,
-            "site_name": "JIPP Sulsel",
-        },
-    )
-    return home
+    return default_site_home()
