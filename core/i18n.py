@@ -20,6 +20,7 @@ from core.public_url import public_url
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 REQUEST_ATTRIBUTE = "_core_page_translations"
+TRANSLATIONS_SECONDS = 24 * 3600
 
 
 def language_codes():
@@ -37,13 +38,20 @@ def page_translations(page, request=None):
     cached = getattr(request, REQUEST_ATTRIBUTE, None)
     if cached is not None and cached[0] == page.pk:
         return cached[1]
-    rows = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .only("id", "url_path", "path", "depth", "locale", "locale__language_code")
-    )
+    # The rows are kept until the next publish of anything (the key carries the "content"
+    # token and the global generation), also when whole answers are not cached; their URLs
+    # are made for this request.
+    key = f"core:translations:{page.translation_key}:{tags_digest(CONTENT)}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(
+            Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .only("id", "url_path", "path", "depth", "locale", "locale__language_code")
+        )
+        cache.set(key, rows, TRANSLATIONS_SECONDS)
     urls = {}
     for row in rows:
         url = row.get_url(request)

@@ -1,8 +1,10 @@
 """Figures the home page reports about the network."""
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
-from core.i18n import in_active_language, sources
+from core.cache import tags_digest
+from core.i18n import active_language, in_active_language, sources
 from innovations.models import Agency, InnovationPage, Region
 
 
@@ -32,13 +34,30 @@ def key_figures():
     }
 
 
+# Which innovations the home page features is kept per catalogue publish (and per global
+# generation: a home publish renews it), also when whole answers are not cached: topping up
+# with the newest orders every live innovation. Their rows are read fresh.
+FEATURED_SECONDS = 24 * 60 * 60
+
+
 def featured_innovations(home_page, limit=3):
     """The editors' choice, topped up with the newest live innovations."""
-    chosen_ids = list(
-        home_page.featured_innovations.values_list("innovation_id", flat=True)[:limit]
-    )
     queryset = in_active_language(InnovationPage.objects.live()).select_related(
         "agency", "hero_image"
+    )
+    key = f"home:featured:{home_page.pk}:{limit}:{active_language()}:{tags_digest('catalogue')}"
+    ids = cache.get(key)
+    if ids is None:
+        result = choose_featured(home_page, queryset, limit)
+        cache.set(key, [page.pk for page in result], FEATURED_SECONDS)
+        return result
+    found = {page.pk: page for page in queryset.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def choose_featured(home_page, queryset, limit):
+    chosen_ids = list(
+        home_page.featured_innovations.values_list("innovation_id", flat=True)[:limit]
     )
     chosen = {page.pk: page for page in queryset.filter(pk__in=chosen_ids)}
     result = [chosen[pk] for pk in chosen_ids if pk in chosen]

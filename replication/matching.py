@@ -233,5 +233,6 @@ def similar(innovation, limit=3):
         cache.set(key, found, SIMILAR_SECONDS)
     if not found:
         return []
-    pages = _cards([pk for pk, _r in found])
+    # With the page's related cards in the same query (InnovationPage.card_pages).
+    pages = innovation.card_pages([pk for pk, _r in found])
     return [Match(pages[pk], 0, reasons) for pk, reasons in found if pk in pages]

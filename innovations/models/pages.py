@@ -627,11 +627,23 @@ class InnovationPage(
         ids = self.related_ids(limit)
         if not ids:
             return []
-        found = {
-            item.pk: item
-            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
-        }
+        found = self.card_pages(ids)
         return [found[pk] for pk in ids if pk in found]
+
+    def card_pages(self, ids):
+        """{id: live innovation with what a card shows} for `ids`. The page shows two card
+        lists (the replication matching's similar innovations and the related ones): the
+        first call reads the related ids' cards with it, so both cost one card query and
+        its prefetches per request."""
+        memo = self.__dict__.setdefault("_card_pages", {})
+        wanted = [pk for pk in dict.fromkeys([*ids, *self.related_ids()]) if pk not in memo]
+        if wanted:
+            memo.update(dict.fromkeys(wanted))
+            memo.update(
+                (item.pk, item)
+                for item in card_queryset(InnovationPage.objects.live().filter(pk__in=wanted))
+            )
+        return {pk: memo[pk] for pk in ids if memo.get(pk) is not None}
 
     def related_ids(self, limit=3, cached=True):
         """Ids of `similar_innovations`, cached until the next publish in the catalogue, also

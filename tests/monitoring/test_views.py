@@ -149,7 +149,9 @@ def test_query_count_does_not_grow_with_rows(
     client.get(url)  # warm the site-root and content-type caches
     with django_assert_max_num_queries(40) as before:
         client.get(url)
+    count = len(before.captured_queries)
     more_innovations(catalogue, 6)
     recompute([2024, 2025])
-    with django_assert_max_num_queries(len(before.captured_queries)):
+    client.get(url)  # a publish renews the kept menu and translations: read again here
+    with django_assert_max_num_queries(count):
         assert client.get(url).status_code == 200
