@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.hooks import search_for_hooks
 from wagtail.images import get_image_model
@@ -7,6 +8,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from agencies.roles import ensure_agency_collection
 from tests.agencies.factories import ModeratorFactory, OfficerFactory, VerifierFactory
+from tests.home.factories import default_site_home
 from tests.innovations.factories import (
     AgencyFactory,
     InnovationIndexPageFactory,
@@ -22,8 +24,7 @@ class World:
     """Two agencies, their people, and content of each (agency B's partly unpublished)."""
 
 
-@pytest.fixture
-def world(home_page):
+def build_world(home_page):
     search_for_hooks()
     w = World()
     w.catalogue = InnovationIndexPageFactory(parent=home_page)
@@ -65,3 +66,18 @@ def world(home_page):
         uploaded_by_user=w.officer_b,
     )
     return w
+
+
+@pytest.fixture
+def world(home_page):
+    return build_world(home_page)
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """`world` built once per module (and per xdist worker), for modules whose tests only read
+    it: it lives in a transaction rolled back after the module's last test, and each test runs
+    in a savepoint inside it (pytest-django's `db`), so what a test writes is gone after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(default_site_home())
+        transaction.set_rollback(True)

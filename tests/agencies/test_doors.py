@@ -13,6 +13,12 @@ from tests.agencies.conftest import SECRETS
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(shared_world):
+    """The agencies' world, shared by this module's tests: they only read it (conftest)."""
+    return shared_world
+
+
 def denied(response):
     """Wagtail answers a refused admin action with 403/404, or a redirect to the dashboard."""
     if response.status_code == 302:

@@ -11,6 +11,12 @@ from tests.agencies.conftest import SECRETS
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(shared_world):
+    """The agencies' world, shared by this module's tests: they only read it (conftest)."""
+    return shared_world
+
+
 def url_of(name, *args, query=""):
     def build(w):
         resolved = [a(w) if callable(a) else a for a in args]
