@@ -16,6 +16,7 @@ from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 from publications.models.snippets import with_translations
 
 from .stats import featured_innovations, key_figures
+from .templatetags.home_start import first_in_tree
 
 KEY_FIGURES_SECONDS = 24 * 60 * 60
 
@@ -79,7 +80,7 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
         )
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = with_translations(Partner.objects.sources().select_related("logo"))
-        context["news_index"] = NewsIndexPage.objects.live().first()
+        context["news_index"] = first_in_tree(NewsIndexPage.objects.live())
         context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []
         context["upcoming_events"] = EventPage.upcoming(3)
         return context

@@ -49,11 +49,18 @@ def main_paths(catalogue_url, news, events):
     return paths
 
 
+def first_in_tree(pages):
+    """The first of a few section pages in tree order, or None. Sorted here: ordered by path
+    with LIMIT 1, PostgreSQL walks the path index through every innovation page before it
+    reaches the news or events section (about 50 ms each at 10,000 innovations)."""
+    return min(pages.order_by(), key=lambda page: page.path, default=None)
+
+
 def section(model):
     """The live section page (catalogue, news, events) in the language being read, or its
     Indonesian source where it has no translation yet."""
     pages = model.objects.live()
-    return in_active_language(pages).first() or sources(pages).first()
+    return first_in_tree(in_active_language(pages)) or first_in_tree(sources(pages))
 
 
 @register.inclusion_tag("home/components/start.html")
