@@ -80,7 +80,7 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
         )
         context["featured_innovations"] = featured_innovations(self)
         context["partners"] = with_translations(Partner.objects.sources().select_related("logo"))
-        context["news_index"] = first_in_tree(NewsIndexPage.objects.live())
+        context["news_index"] = first_in_tree(NewsIndexPage.objects.live(), "news-index")
         context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []
         context["upcoming_events"] = EventPage.upcoming(3)
         return context

@@ -5,10 +5,12 @@ home page's shared cache (tag "catalogue" and ALL) drops it when those change.
 """
 
 from django import template
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import in_active_language, sources
+from core.cache import CONTENT, tags_digest
+from core.i18n import active_language, in_active_language, sources
 from innovations.models import InnovationIndexPage, Region
 from publications.models import EventIndexPage, NewsIndexPage
 
@@ -49,18 +51,32 @@ def main_paths(catalogue_url, news, events):
     return paths
 
 
-def first_in_tree(pages):
-    """The first of a few section pages in tree order, or None. Sorted here: ordered by path
-    with LIMIT 1, PostgreSQL walks the path index through every innovation page before it
-    reaches the news or events section (about 50 ms each at 10,000 innovations)."""
-    return min(pages.order_by(), key=lambda page: page.path, default=None)
+# Section pages are kept until the next publish of anything (the key carries the "content"
+# token and the global generation), also when whole answers are not cached: on a restored
+# database whose small tables were never analysed, PostgreSQL finds a section by walking
+# every live page of the language first (about 45 ms each at 10,000 innovations).
+SECTION_SECONDS = 24 * 60 * 60
+
+
+def first_in_tree(pages, name):
+    """The first of a few section pages in tree order, or None; `name` and the active
+    language key the kept answer."""
+    key = f"home:section:{name}:{active_language()}:{tags_digest(CONTENT)}"
+    found = cache.get(key)
+    if found is None:
+        found = [min(pages.order_by(), key=lambda page: page.path, default=None)]
+        cache.set(key, found, SECTION_SECONDS)
+    return found[0]
 
 
 def section(model):
     """The live section page (catalogue, news, events) in the language being read, or its
     Indonesian source where it has no translation yet."""
     pages = model.objects.live()
-    return first_in_tree(in_active_language(pages)) or first_in_tree(sources(pages))
+    name = model._meta.label_lower
+    return first_in_tree(in_active_language(pages), name) or first_in_tree(
+        sources(pages), f"{name}:source"
+    )
 
 
 @register.inclusion_tag("home/components/start.html")

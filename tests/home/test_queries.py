@@ -29,8 +29,9 @@ pytestmark = pytest.mark.django_db
 # 22 since the key figures' five counts are kept per catalogue publish even when whole
 # answers are not cached (issue 20). 21 since the main navigation's pages are kept per
 # publish, 19 since a page's translations (switcher and hreflang) are too, 18 since the
-# featured innovations' ids are kept per catalogue publish (issue 20).
-HOME_PAGE_QUERIES = 18
+# featured innovations' ids are kept per catalogue publish, 14 since the section pages of
+# the main paths and the news index are kept per publish (issue 20).
+HOME_PAGE_QUERIES = 14
 
 
 @pytest.fixture
@@ -92,3 +93,17 @@ def test_kept_menu_follows_publishes(client, sections, settings):
 
     news.unpublish()
     assert menu(client) == before
+
+
+def test_kept_sections_follow_publishes(client, sections, settings):
+    """The main paths' section pages are kept per publish (issue 20): a section unpublished
+    leaves the first screen on the next request, and comes back when published again."""
+    settings.PAGE_CACHE_SECONDS = 0
+    events = sections["events"]
+    assert f'href="{events.url}"' in client.get("/").content.decode()
+
+    events.unpublish()
+    assert f'href="{events.url}"' not in client.get("/").content.decode()
+
+    events.save_revision().publish()
+    assert f'href="{events.url}"' in client.get("/").content.decode()
