@@ -51,7 +51,8 @@ def main(argv=None):
 
     index = InnovationIndexPage.objects.live().first()
     root = index.get_site().root_page.url_path
-    live = InnovationPage.objects.live().order_by("pk")
+    # This site's tree only: the English tree's pages have other URL prefixes.
+    live = InnovationPage.objects.live().descendant_of(index).order_by("pk")
     target = live.order_by("-replication_count", "pk").first()
     related = set(target.related_ids(cached=False))
     pages = {page.pk: page.url_path[len(root) - 1 :] for page in live[: args.pages]}
