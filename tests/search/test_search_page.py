@@ -1,12 +1,11 @@
 """The search page and autocomplete on the configured backend (the database by default)."""
 
-import time
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import PopularSearch, SearchQueryDay
+from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
 
 pytestmark = pytest.mark.django_db
 
@@ -179,12 +178,14 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_assert
         "%",
     ],
 )
-def test_bad_input_answers_quickly(client, innovations, query):
-    client.get("/cari/", {"q": "layanan"})  # templates compiled, connections open
-    started = time.monotonic()
+def test_bad_input_is_bounded_before_it_is_searched(client, innovations, query):
+    """Any input is answered, and what reaches the backends is cut to a bounded query (so a
+    100,000-character query costs what a short one costs; timed in bench/, not here)."""
     response = client.get("/cari/", {"q": query})
     assert response.status_code == 200
-    assert time.monotonic() - started < 1.0
+    searched = response.context["query"]
+    assert len(searched) <= MAX_QUERY_LENGTH and len(searched.split()) <= MAX_QUERY_WORDS
+    assert "\x00" not in searched
     response = client.get("/cari/autocomplete/", {"q": query})
     assert response.status_code == 200
 
