@@ -124,6 +124,7 @@ def test_library_query_count_is_constant(client, library):
             resource_type=Type.values[number % len(Type.values)],
             topics=[extra_topic],
         )
+    client.get("/sumber-belajar/")  # the publishes renewed the navigation kept per publish
     assert queries() == few
 
 
