@@ -16,7 +16,7 @@ from tests.innovations.factories import InnovationPageFactory, region
 
 from .test_search_page import (  # noqa: F401 - the same behaviour, now on the engine
     test_autocomplete_json,
-    test_bad_input_answers_quickly,
+    test_bad_input_is_bounded_before_it_is_searched,
     test_facets_with_counts_and_filtering,
     test_finds_innovations_and_regulations,
     test_invalid_utf8_query,
