@@ -101,6 +101,17 @@ start_postgres() {
         pg_ctlcluster "$version" "$cluster" start
     fi
     PG_PORT="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c {print $3}')"
+    # A cluster that was not shut down cleanly (or started by someone else at the same
+    # moment) answers "the database system is starting up" for a while: wait for it.
+    local tries=0
+    until runuser -u postgres -- pg_isready --quiet --port "$PG_PORT"; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge 120 ]; then
+            echo "PostgreSQL did not accept connections within 60 s" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
     local psql=(runuser -u postgres -- psql --port "$PG_PORT" -v ON_ERROR_STOP=1 -qtA)
     if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'")" != 1 ]; then
         "${psql[@]}" -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD'"
