@@ -147,12 +147,30 @@ def _fresh(entry):
     return all(current.get(_tag_key(tag)) == value for tag, value in stored.items())
 
 
+# What a hit must still do besides answering, by name (e.g. "search-log": count the search);
+# the apps that store such answers register the function in their ready().
+HIT_HOOKS = {}
+
+
+def register_hit_hook(name, function):
+    """`function(request, *args)` runs on every hit of an answer stored with `on_hit`."""
+    HIT_HOOKS[name] = function
+
+
+def on_hit(request, name, *args):
+    """Record that a hit of the answer being made must call the hook `name` with `args`
+    (values of this answer, e.g. the number of results), as the miss did."""
+    request.__dict__.setdefault("_cache_on_hit", []).append((name, args))
+
+
 def lookup(request, early=False):
     """The cached response for `request`, or None. `early`: asked before routing, where only
     answers stored as servable there (not the rate-limited API) are taken."""
     entry = cache.get(response_key(request))
     if entry is None or (early and not entry["early"]) or not _fresh(entry):
         return None
+    for name, args in entry.get("on_hit", ()):
+        HIT_HOOKS[name](request, *args)
     response = HttpResponse(entry["content"], content_type=entry["content_type"])
     for header, value in entry["headers"].items():
         response[header] = value
@@ -170,28 +188,33 @@ def lookup(request, early=False):
     return response
 
 
-def _store(key, response, seconds, request_tokens, early):
+def _store(key, response, seconds, request_tokens, early, hooks):
     entry = {
         "content": response.content,
         "content_type": response["Content-Type"],
         "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
         "tokens": request_tokens,
         "early": early,
+        "on_hit": hooks,
     }
     cache.set(key, entry, seconds)
 
 
-def serve_cached(request, render, seconds, early=True):
+def serve_cached(request, render, seconds, early=True, repeated=False):
     """The response of `render()`, from and into the shared cache for `seconds`.
 
     `render` may call `depends_on(request, ...)` to name what the answer shows; an answer
-    that names nothing depends on every publish ("content")."""
+    that names nothing depends on every publish ("content"). `repeated`: store an answer
+    only when its URL is asked a second time within `seconds` (URLs as varied as search
+    queries: a stream of new ones leaves a small marker each, not a whole page)."""
     if not seconds or not shareable(request):
         return render()
     hit = lookup(request)
     if hit is not None:
         return hit
     key = response_key(request)
+    if repeated and cache.add(key + ":asked", 1, seconds):
+        return render()
     # Read before the content is: a publish while rendering leaves the answer marked stale.
     request._cache_tokens = tokens([ALL, CONTENT])
     response = render()
@@ -205,7 +228,8 @@ def serve_cached(request, render, seconds, early=True):
         if len(request_tokens) > 2:
             # The answer named what it shows: only those publishes drop it.
             del request_tokens[CONTENT]
-        _store(key, rendered, seconds, request_tokens, early)
+        hooks = request.__dict__.pop("_cache_on_hit", [])
+        _store(key, rendered, seconds, request_tokens, early, hooks)
 
     if getattr(response, "is_rendered", True):
         store(response)
@@ -214,7 +238,7 @@ def serve_cached(request, render, seconds, early=True):
     return response
 
 
-def cached_response(seconds, early=True):
+def cached_response(seconds, early=True, repeated=False):
     """Decorate a view so it answers through `serve_cached`; `seconds` is read per request
     (a callable), so settings changed at run time (tests, operators) apply at once."""
 
@@ -222,7 +246,11 @@ def cached_response(seconds, early=True):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             return serve_cached(
-                request, lambda: view(request, *args, **kwargs), seconds(), early=early
+                request,
+                lambda: view(request, *args, **kwargs),
+                seconds(),
+                early=early,
+                repeated=repeated,
             )
 
         return wrapped

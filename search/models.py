@@ -31,25 +31,32 @@ class SearchQueryDay(models.Model):
 
     @classmethod
     def record(cls, query_string, result_count):
-        """Count one search; two queries in the common case, safe under concurrency."""
+        """Count one search today; see `add`."""
+        cls.add(query_string, timezone.localdate(), 1, 1 if result_count == 0 else 0)
+
+    @classmethod
+    def add(cls, query_string, date, searches, zero_result_searches):
+        """Add counted searches of a day: two queries in the common case, safe under
+        concurrency (the buffered log of search.log adds many at once)."""
         query_string = normalise_query_string(query_string)[:255]
-        if not query_string:
+        if not query_string or not searches:
             return
-        today = timezone.localdate()
-        zero = 1 if result_count == 0 else 0
         updates = {
-            "searches": F("searches") + 1,
-            "zero_result_searches": F("zero_result_searches") + zero,
+            "searches": F("searches") + searches,
+            "zero_result_searches": F("zero_result_searches") + zero_result_searches,
         }
-        if cls.objects.filter(query_string=query_string, date=today).update(**updates):
+        if cls.objects.filter(query_string=query_string, date=date).update(**updates):
             return
         try:
             with transaction.atomic():
                 cls.objects.create(
-                    query_string=query_string, date=today, searches=1, zero_result_searches=zero
+                    query_string=query_string,
+                    date=date,
+                    searches=searches,
+                    zero_result_searches=zero_result_searches,
                 )
         except IntegrityError:
-            cls.objects.filter(query_string=query_string, date=today).update(**updates)
+            cls.objects.filter(query_string=query_string, date=date).update(**updates)
 
 
 class SearchSynonym(models.Model):
@@ -159,18 +166,29 @@ class SearchQueryClient(models.Model):
     def __str__(self):
         return f"{self.query_string} ({self.date})"
 
+    @staticmethod
+    def digest(address, date):
+        """The keyed hash of an address on a day: not reversible, new every day."""
+        return hmac.new(
+            settings.SECRET_KEY.encode(), f"{date}:{address}".encode(), hashlib.sha256
+        ).hexdigest()[:32]
+
     @classmethod
     def record(cls, query_string, address):
         """Count the client once per query and day, by a keyed hash of address and day."""
+        if address:
+            today = timezone.localdate()
+            cls.add(query_string, today, [cls.digest(address, today)])
+
+    @classmethod
+    def add(cls, query_string, date, digests):
+        """Count each client (by `digest`) once for the query and the day: one query."""
         query_string = normalise_query_string(query_string)[:255]
-        if not query_string or not address:
+        if not query_string or not digests:
             return
-        today = timezone.localdate()
-        digest = hmac.new(
-            settings.SECRET_KEY.encode(), f"{today}:{address}".encode(), hashlib.sha256
-        ).hexdigest()[:32]
         cls.objects.bulk_create(
-            [cls(query_string=query_string, date=today, client=digest)], ignore_conflicts=True
+            [cls(query_string=query_string, date=date, client=digest) for digest in digests],
+            ignore_conflicts=True,
         )
 
 

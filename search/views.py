@@ -11,13 +11,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.throttle import client_address
+from core.cache import on_hit, page_timeout, serve_cached
 from publications.models import Regulation
 from publications.models.snippets import with_translations
 
 from .facets import FACETS, build_facets, catalogue_facets, describe
 from .highlight import highlight, plain_text
-from .models import PopularSearch, SearchQueryClient, SearchQueryDay
+from .log import search_log
+from .models import PopularSearch, SearchQueryClient
 from .query import clean_query, plain_query, query_words
 from .service import autocomplete_matches, search_page
 
@@ -134,8 +135,21 @@ def popular_queries(limit=6, days=90):
     return (pinned + counted)[:limit]
 
 
+def response_cache_seconds():
+    """How long an anonymous answer of /cari/ is shared (0: never); by default as long as a
+    page's (PAGE_CACHE_SECONDS)."""
+    return getattr(settings, "SEARCH_CACHE_SECONDS", page_timeout())
+
+
 @require_safe
 def search(request):
+    """The search page. A query asked again while nothing was published since is answered
+    from the response cache (before routing); the search is counted in the log all the same
+    (search.log), by the hook stored with the answer."""
+    return serve_cached(request, lambda: _search(request), response_cache_seconds(), repeated=True)
+
+
+def _search(request):
     query = clean_query(request.GET.get("q", ""))
     selected = {facet: _facet_value(request.GET.get(facet)) for facet, _label in FACETS}
     selected = {facet: value for facet, value in selected.items() if value}
@@ -161,10 +175,9 @@ def search(request):
                 "promotions": _promotions(query) if page.number == 1 else [],
             }
         )
-        # A HEAD request (link checkers, monitors) is not a visitor's search.
-        if not selected and page.number == 1 and request.method == "GET":
-            SearchQueryDay.record(query, answer.total)
-            SearchQueryClient.record(query, client_address(request))
+        if not selected and page.number == 1:
+            search_log.record(request, query, answer.total)
+            on_hit(request, "search-log", query, answer.total)
         if not answer.total:
             context["catalogue"] = catalogue_facets()
     if not context["searched"] or not context.get("results"):
@@ -177,6 +190,13 @@ def search(request):
 
 @require_safe
 def autocomplete(request):
+    """Suggestions while typing: a prefix asked again is answered from the response cache."""
+    return serve_cached(
+        request, lambda: _autocomplete(request), response_cache_seconds(), repeated=True
+    )
+
+
+def _autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
         return JsonResponse({"query": query, "results": []})

@@ -31,3 +31,5 @@ if os.environ.get("REDIS_URL"):
         }
     }
 MONITORING_RECOMPUTE_IN_BACKGROUND = True
+# As in production: searches are counted per worker, written every 10 s (search/log.py).
+SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"))

@@ -133,3 +133,7 @@ LOGGING = {
         "elasticsearch": {"level": "WARNING"},
     },
 }
+
+# Searches are counted in each worker and written to the database every 10 s and when the
+# worker exits (search/log.py): a search answered from the response cache writes nothing.
+SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "10"))
