@@ -2,20 +2,21 @@
 
 Used by "Cari inovasi untuk masalah saya" (a problem described in words, a sector, a budget
 band, optionally a region) and by "Inovasi serupa" on a case study (the same question asked
-with the case study's own problem). Scoring is plain and explainable on purpose: an official
-must see why an innovation is proposed, so each point comes with its reason.
+with the case study's own problem, ranked ahead of any visit: replication/similar.py).
+Scoring is plain and explainable on purpose: an official must see why an innovation is
+proposed, so each point comes with its reason. A reason is kept as a code and its values
+(`Reason`), stored as they are and put into words in the language of the page that shows it.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.cache import generation_key
 from innovations.models import BUDGET_BANDS, InnovationPage, Region, Sector
 
 CANDIDATES = 300
@@ -45,6 +46,8 @@ class ProblemQuery:
     sector: Sector | None = None
     band: object = None
     region: Region | None = None
+    # Only innovations in this locale ("Inovasi serupa": the case study's own language).
+    locale_id: int | None = None
     errors: list = field(default_factory=list)
 
     @classmethod
@@ -83,6 +86,40 @@ class Match:
     reasons: list
 
 
+# A reason: [code, values], JSON as it is stored (replication.models.SimilarInnovations).
+SECTOR = "sector"
+WORDS = "words"
+WITHIN_BUDGET = "within_budget"
+UNDER_BUDGET = "under_budget"
+PREREQUISITES = "prerequisites"
+REGION_KIND = "region_kind"
+REPLICATED = "replicated"
+
+
+def _sector_name(values):
+    return (get_language() == "en" and values.get("name_en")) or values["name"]
+
+
+# Put into words when shown, so a list stored once reads in the language of each page.
+REASON_TEXTS = {
+    SECTOR: lambda values: _("urusan yang sama: %(sector)s") % {"sector": _sector_name(values)},
+    WORDS: lambda values: _("masalah serupa: %(words)s") % {"words": ", ".join(values["words"])},
+    WITHIN_BUDGET: lambda values: _("biaya dalam rentang anggaran Anda"),
+    UNDER_BUDGET: lambda values: _("biaya di bawah rentang anggaran Anda"),
+    PREREQUISITES: lambda values: _("prasyarat replikasi dijelaskan"),
+    REGION_KIND: lambda values: (
+        _("diterapkan di wilayah sejenis (%(kind)s)")
+        % {"kind": str(Region.Kind(values["kind"]).label).lower()}
+    ),
+    REPLICATED: lambda values: _("sudah direplikasi %(count)s kali") % {"count": values["count"]},
+}
+
+
+def describe(reasons):
+    """The reasons in words, in the active language (codes no longer known are left out)."""
+    return [REASON_TEXTS[code](values) for code, values in reasons if code in REASON_TEXTS]
+
+
 def choices():
     return {
         "sectors": Sector.objects.order_by("name"),
@@ -99,6 +136,8 @@ def _candidates(query, exclude=None):
     study at 10,000 innovations on PostgreSQL, this 0.13-0.36 s, same rows."""
     words = query.words
     pages = InnovationPage.objects.live().public()
+    if query.locale_id is not None:
+        pages = pages.filter(locale_id=query.locale_id)
     condition = Q()
     if words:
         pages = pages.alias(
@@ -153,19 +192,20 @@ def _score(row, query, in_sector, region_kinds):
     score, reasons = 0, []
     if in_sector:
         score += 3
-        reasons.append(_("urusan yang sama: %(sector)s") % {"sector": query.sector})
+        sector = query.sector
+        reasons.append([SECTOR, {"name": sector.name, "name_en": sector.name_en}])
     text = f"{row['title']} {row['summary']} {strip_tags(row['problem'])}".lower()
     shared = [word for word in query.words if word in text]
     if shared:
         score += 2 * len(shared)
-        reasons.append(_("masalah serupa: %(words)s") % {"words": ", ".join(shared[:5])})
+        reasons.append([WORDS, {"words": shared[:5]}])
     if query.band and row["cost"] is not None:
         if query.band.contains(row["cost"]):
             score += 2
-            reasons.append(_("biaya dalam rentang anggaran Anda"))
+            reasons.append([WITHIN_BUDGET, {}])
         elif query.band.low and row["cost"] < query.band.low:
             score += 2
-            reasons.append(_("biaya di bawah rentang anggaran Anda"))
+            reasons.append([UNDER_BUDGET, {}])
     prerequisites = [
         row[name]
         for name in (
@@ -178,17 +218,14 @@ def _score(row, query, in_sector, region_kinds):
     ]
     if len(prerequisites) >= 3:
         score += 1
-        reasons.append(_("prasyarat replikasi dijelaskan"))
+        reasons.append([PREREQUISITES, {}])
     if query.region and query.region.kind in region_kinds:
         score += 1
-        reasons.append(
-            _("diterapkan di wilayah sejenis (%(kind)s)")
-            % {"kind": query.region.get_kind_display().lower()}
-        )
+        reasons.append([REGION_KIND, {"kind": query.region.kind}])
     replicated = row["verified_replication_count"] or row["replication_count"]
     if replicated:
         score += 1
-        reasons.append(_("sudah direplikasi %(count)s kali") % {"count": replicated})
+        reasons.append([REPLICATED, {"count": replicated}])
     return score, reasons
 
 
@@ -205,7 +242,8 @@ def _cards(ids):
 
 
 def ranked_ids(query, exclude=None, limit=RESULTS):
-    """[(innovation id, reasons)] best first, only innovations with a real point of match."""
+    """[(innovation id, reasons as codes)] best first, only innovations with a real point of
+    match."""
     rows = _candidates(query, exclude)
     ids = [row["pk"] for row in rows]
     sectors, regions = _relations(ids, query)
@@ -221,31 +259,4 @@ def ranked_ids(query, exclude=None, limit=RESULTS):
 def rank(query, exclude=None, limit=RESULTS):
     found = ranked_ids(query, exclude, limit)
     pages = _cards([pk for pk, _r in found])
-    return [Match(pages[pk], 0, reasons) for pk, reasons in found if pk in pages]
-
-
-# Ranking the whole catalogue's text for one innovation takes 0.3-7 s at 10,000 innovations:
-# the choice is kept a day (a new global generation renews it); the cards themselves are
-# read fresh, so a title change or an unpublished innovation shows at once.
-SIMILAR_SECONDS = 24 * 3600
-
-
-def similar(innovation, limit=3):
-    """ "Inovasi serupa": innovations that answer the same problem."""
-    key = generation_key("replication-similar", innovation.pk, limit)
-    found = cache.get(key)
-    if found is None:
-        sector = innovation.sectors.first()
-        query = ProblemQuery(
-            text=f"{innovation.title} {innovation.summary}",
-            sector=sector,
-            band=innovation.budget_band if innovation.cost is not None else None,
-            region=innovation.regions.first(),
-        )
-        found = ranked_ids(query, exclude=innovation.pk, limit=limit)
-        cache.set(key, found, SIMILAR_SECONDS)
-    if not found:
-        return []
-    # With the page's related cards in the same query (InnovationPage.card_pages).
-    pages = innovation.card_pages([pk for pk, _r in found])
-    return [Match(pages[pk], 0, reasons) for pk, reasons in found if pk in pages]
+    return [Match(pages[pk], 0, describe(reasons)) for pk, reasons in found if pk in pages]

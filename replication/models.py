@@ -206,3 +206,26 @@ class InnovatorMessage(models.Model):
 
     def __str__(self):
         return f"{self.sender_name} → {self.innovation_id}"
+
+
+class SimilarInnovations(models.Model):
+    """The "Inovasi serupa" of one case study, ranked ahead of any visit (replication/similar.py):
+    ranking takes about half a second at 10,000 innovations, so the page only reads this row."""
+
+    innovation = models.OneToOneField(
+        InnovationPage,
+        verbose_name=_("inovasi"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    # [[innovation id, [[reason code, values], ...]], ...] best first (matching.ranked_ids).
+    matches = models.JSONField(_("inovasi serupa"), default=list)
+    computed_at = models.DateTimeField(_("dihitung pada"), db_index=True)
+
+    class Meta:
+        verbose_name = _("daftar inovasi serupa")
+        verbose_name_plural = _("daftar inovasi serupa")
+
+    def __str__(self):
+        return f"{self.innovation_id}: {len(self.matches)}"

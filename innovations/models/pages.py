@@ -541,9 +541,14 @@ class InnovationPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page shows itself and the cards of its related innovations: a publish of any
-        # of them drops this page's cached answer and its cached fragments, nothing else does.
-        tags = [f"innovation:{pk}" for pk in (self.pk, *self.related_ids())]
+        from replication.similar import stored_matches
+
+        # The page shows itself and the cards of its related and similar innovations: a
+        # publish of any of them drops this page's cached answer and its cached fragments,
+        # nothing else does (a new similar list renews this page's own tag).
+        similar_ids = [pk for pk, _reasons in stored_matches(self) or ()]
+        shown = dict.fromkeys((self.pk, *self.related_ids(), *similar_ids))
+        tags = [f"innovation:{pk}" for pk in shown]
         depends_on(request, *tags)
         context["catalogue_generation"] = tags_digest(*tags)
         context["cache_seconds"] = timeout()

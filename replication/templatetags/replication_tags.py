@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from replication import matching
+from replication import similar
 from replication.models import ReplicationRequest
 from replication.workflow import TRANSITIONS
 
@@ -76,7 +76,7 @@ def verified_replications(page):
 
 @register.simple_tag
 def similar_innovations(page, limit=3):
-    return matching.similar(page, limit)
+    return similar.similar(page, limit)
 
 
 @register.simple_tag
