@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
@@ -128,8 +128,15 @@ def active_language():
 
 def in_active_language(queryset):
     """Pages of the language being read: the Indonesian catalogue lists Indonesian case
-    studies, the English one their English translations (a join, no extra query)."""
-    return queryset.filter(locale__language_code=active_language())
+    studies, the English one their English translations (no extra query).
+
+    The locale is a subquery, not a join: wagtailcore_locale has two rows, too few for
+    autovacuum ever to analyse it, and with its size unknown PostgreSQL planned the join by
+    walking every live page (20 ms per catalogue query at 10,000 innovations, 2-8 ms as a
+    subquery).
+    """
+    locale = Locale.objects.filter(language_code=active_language()).values("pk")[:1]
+    return queryset.filter(locale_id=Subquery(locale))
 
 
 def in_default_language():

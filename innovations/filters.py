@@ -3,7 +3,7 @@
 `CatalogueFilter(request.GET)` reads the query string once. Values it cannot use are
 dropped and described in `notices` (shown to people, returned by the API); they never
 raise. `apply()` filters a queryset of InnovationPage, `facets()` counts every facet
-with one grouped query each, and `querystring()` builds shareable URLs.
+in a fixed number of grouped queries, and `querystring()` builds shareable URLs.
 
 Within one facet the selected values are alternatives (OR); different facets narrow
 the result (AND). A facet's counts ignore that facet's own selection so that people can
@@ -15,12 +15,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import generation_key
 from core.i18n import in_active_language
 
 from .models import (
@@ -191,6 +194,13 @@ INTEREST_COUNTERS = {
     "dikunjungi": "visit_count",
     "terverifikasi": "verified_replication_count",
 }
+# The taxonomy facets stored in a many-to-many table: (through model, taxonomy column).
+THROUGH = {
+    "region": (InnovationPage.regions.through, "region_id"),
+    "sector": (InnovationPage.sectors.through, "sector_id"),
+    "sdg": (InnovationPage.sdgs.through, "sustainabledevelopmentgoal_id"),
+}
+TAXONOMY_SECONDS = 24 * 3600
 RANGE_PARAMETERS = ("year_from", "year_to")
 OTHER_PARAMETERS = ("q", "sort", "page", "per_page")
 KNOWN_PARAMETERS = set(FACET_ORDER) | set(RANGE_PARAMETERS) | set(OTHER_PARAMETERS)
@@ -235,6 +245,7 @@ class CatalogueFilter:
         self._ids = {}  # taxonomy facet name -> list of primary keys
         self._labels = {}  # taxonomy facet name -> {value: label}
         self._base = None
+        self._counted = None  # (facets, year counts), once counted
         unknown = sorted(key for key in params if key not in KNOWN_PARAMETERS)
         if unknown:
             self.notice(_("Parameter tidak dikenal diabaikan: %(names)s."), names=unknown)
@@ -441,17 +452,12 @@ class CatalogueFilter:
     def apply(self, queryset=None, exclude=None):
         """Filter by every selected facet except `exclude`, by year range and by text."""
         queryset = self.base_queryset() if queryset is None else queryset
-        through = {
-            "region": (InnovationPage.regions.through, "region_id"),
-            "sector": (InnovationPage.sectors.through, "sector_id"),
-            "sdg": (InnovationPage.sdgs.through, "sustainabledevelopmentgoal_id"),
-        }
         for name in FACET_ORDER:
             values = self.selected.get(name)
             if not values or name == exclude:
                 continue
-            if name in through:
-                model, column = through[name]
+            if name in THROUGH:
+                model, column = THROUGH[name]
                 pages = model.objects.filter(**{f"{column}__in": self._ids[name]})
                 queryset = queryset.filter(pk__in=pages.values("innovationpage_id"))
             elif name == "agency":
@@ -516,77 +522,132 @@ class CatalogueFilter:
     def sort_options(self):
         return [(key, label, key == self.sort) for key, (label, _ordering) in SORTS.items()]
 
-    # Facet counts: one grouped query per facet
+    # Facet counts: a fixed number of grouped queries, whatever the number of innovations
 
     def facets(self):
-        facets = []
-        for name in FACET_ORDER:
-            filtered = self.apply(exclude=name)
-            if name in TAXONOMY_FACETS:
-                facets.append(self._taxonomy_counts(name, filtered.values("pk")))
-            else:
-                facets.append(self._choice_counts(name, filtered))
-        return facets
+        """Every facet with its counts, each counted under the other facets' selections."""
+        return self._all_counts()[0]
 
-    def _taxonomy_counts(self, name, pages):
-        label, model, lookup, _pattern = TAXONOMY_FACETS[name]
-        relation = "innovation_awards__page" if name == "award" else "innovations"
-        rows = model.objects.annotate(
-            matches=Count(relation, filter=Q(**{f"{relation}__in": pages}), distinct=True)
-        )
+    def year_counts(self):
+        """Launch years present under the other filters, with counts, oldest first."""
+        return self._all_counts()[1]
+
+    def _all_counts(self):
+        if self._counted is None:
+            self._counted = self.counts(FACET_ORDER)
+        return self._counted
+
+    def counts(self, names, years=True):
+        """(the facets `names`, in that order, and the year counts, or None without `years`).
+
+        The choice facets nobody ticked share the same matches (every filter applies), so
+        they are counted together, per launch year, in one query that gives the year counts
+        too; each ticked facet is counted in its own query under the other filters; each
+        taxonomy facet in one grouped query of its ids. The taxonomies' own rows are kept
+        per generation (taxonomy_options).
+        """
+        shared = [name for name in names if name in CHOICE_FACETS and name not in self.selected]
+        by_year, shared_counts = self._counts_by_year(shared) if shared or years else ([], {})
+        facets = []
+        for name in names:
+            if name in TAXONOMY_FACETS:
+                facets.append(self.taxonomy_facet(name, self._taxonomy_counts(name)))
+            elif name in shared:
+                facets.append(self.choice_facet(name, shared_counts[name]))
+            else:
+                facets.append(self.choice_facet(name, self._choice_counts(name)))
+        return facets, by_year if years else None
+
+    def _taxonomy_counts(self, name):
+        """{taxonomy pk: matches} under every selected filter but this facet's."""
+        filtered = self.apply(exclude=name)
+        if name == "agency":
+            grouped = filtered.values_list("agency_id").annotate(n=Count("pk"))
+        elif name == "award":
+            # An innovation can hold the same award in several years: count it once.
+            grouped = (
+                InnovationAward.objects.filter(page_id__in=filtered.values("pk"))
+                .values_list("award_id")
+                .annotate(n=Count("page_id", distinct=True))
+            )
+        else:
+            model, column = THROUGH[name]
+            grouped = (
+                model.objects.filter(innovationpage_id__in=filtered.values("pk"))
+                .values_list(column)
+                .annotate(n=Count("pk"))
+            )
+        return dict(grouped.order_by())
+
+    def taxonomy_facet(self, name, counts):
+        """A taxonomy facet from its counts ({pk: matches}): every value, or for agencies the
+        ticked ones and those with most matches."""
+        label = TAXONOMY_FACETS[name][0]
         selected = self.selected.get(name, [])
         facet = Facet(name, label)
+        options = taxonomy_options(name)
         if name == "agency":
             # Hundreds of agencies: list the ticked ones and those with most matches.
-            ticked = self._ids.get(name, [])
-            rows = (
-                rows.filter(Q(matches__gt=0) | Q(pk__in=ticked))
-                .annotate(
-                    ticked=Case(When(pk__in=ticked, then=Value(1)), default=Value(0)),
-                )
-                .order_by("-ticked", "-matches", "name")[:MAX_AGENCY_OPTIONS]
+            ticked = set(self._ids.get(name, []))
+            options = [option for option in options if counts.get(option[0]) or option[0] in ticked]
+            options.sort(
+                key=lambda option: (-(option[0] in ticked), -counts.get(option[0], 0), option[2])
             )
+            options = options[:MAX_AGENCY_OPTIONS]
             facet.limit = MAX_AGENCY_OPTIONS
-        for row in rows:
-            value = str(getattr(row, lookup))
-            facet.options.append(FacetOption(value, str(row), row.matches, value in selected))
+        for pk, value, text in options:
+            facet.options.append(FacetOption(value, text, counts.get(pk, 0), value in selected))
         return facet
 
-    def _choice_counts(self, name, queryset):
-        spec = CHOICE_FACETS[name]
-        if name == "minat":
-            counts = queryset.aggregate(
-                **{
-                    value: Count("pk", filter=Q(**{f"{counter}__gt": 0}))
-                    for value, counter in INTEREST_COUNTERS.items()
-                }
-            )
-            return self._facet(name, spec, counts)
-        if name == "digital":
-            key = Case(When(is_digital=True, then=Value(YES)), default=Value(NO))
-        elif name == "replicated":
-            key = Case(When(replication_count__gt=0, then=Value(YES)), default=Value(NO))
-        elif name == "pemantauan":
-            key = Case(
-                When(InnovationPage.needs_update_q(), then=Value(NEEDS_UPDATE)),
-                default=Value(UP_TO_DATE),
-            )
-        elif name == "budget":
-            whens = [When(cost__isnull=True, then=Value("tidak-diketahui"))]
-            for band in BUDGET_BANDS:
-                if not band.unknown and band.high is not None:
-                    whens.append(When(cost__lt=band.high, then=Value(band.key)))
-            key = Case(*whens, default=Value(BUDGET_BANDS[-2].key))
-        else:
-            key = F(name)
-        queryset = queryset.annotate(facet_value=key).values("facet_value")
-        counts = {
-            row["facet_value"]: row["n"]
-            for row in queryset.annotate(n=Count("pk")).order_by("facet_value")
-        }
-        return self._facet(name, spec, counts)
+    def _choice_counts(self, name):
+        """{value: matches} of one choice facet under every selected filter but its own."""
+        conditions = value_conditions(name)
+        aliases = {f"c{number}": value for number, value in enumerate(conditions)}
+        totals = self.apply(exclude=name).aggregate(
+            **{alias: Count("pk", filter=conditions[value]) for alias, value in aliases.items()}
+        )
+        return {value: totals[alias] for alias, value in aliases.items()}
 
-    def _facet(self, name, spec, counts):
+    def _counts_by_year(self, names):
+        """([(launch year, matches)] under every filter but the year range, {facet: {value:
+        matches}} of the choice facets `names` under every filter), in one grouped query."""
+        columns = {}
+        for name in names:
+            for value, condition in value_conditions(name).items():
+                columns[f"c{len(columns)}"] = (name, value, condition)
+        rows = (
+            self.apply(exclude="year")
+            .annotate(year=ExtractYear("launched_on"))
+            .values("year")
+            .annotate(
+                n=Count("pk"),
+                **{
+                    alias: Count("pk", filter=condition)
+                    for alias, (_name, _value, condition) in columns.items()
+                },
+            )
+            .order_by("year")
+        )
+        by_year, counts = [], {name: {} for name in names}
+        for row in rows:
+            by_year.append((row["year"], row["n"]))
+            if self._in_year_range(row["year"]):
+                for alias, (name, value, _condition) in columns.items():
+                    counts[name][value] = counts[name].get(value, 0) + row[alias]
+        return by_year, counts
+
+    def _in_year_range(self, year):
+        """Whether innovations launched in `year` pass the year range (see apply)."""
+        if not (self.year_from or self.year_to):
+            return True
+        return (
+            year is not None
+            and (not self.year_from or year >= self.year_from)
+            and (not self.year_to or year <= self.year_to)
+        )
+
+    def choice_facet(self, name, counts):
+        spec = CHOICE_FACETS[name]
         selected = self.selected.get(name, [])
         facet = Facet(name, spec["label"])
         for value, label in spec["choices"].items():
@@ -595,13 +656,37 @@ class CatalogueFilter:
             )
         return facet
 
-    def year_counts(self):
-        """Launch years present under the other filters, with counts, oldest first."""
-        rows = (
-            self.apply(exclude="year")
-            .annotate(year=ExtractYear("launched_on"))
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by("year")
-        )
-        return [(row["year"], row["n"]) for row in rows]
+
+def value_conditions(name):
+    """{value: condition} of a choice facet: the innovations that ticking that value alone
+    keeps (the same conditions as CatalogueFilter.apply, so a count is what a click finds)."""
+    if name == "digital":
+        return {YES: Q(is_digital=True), NO: Q(is_digital=False)}
+    if name == "replicated":
+        replicated = Q(replication_count__gt=0)
+        return {YES: replicated, NO: ~replicated}
+    if name == "minat":
+        return {value: Q(**{f"{counter}__gt": 0}) for value, counter in INTEREST_COUNTERS.items()}
+    if name == "pemantauan":
+        stale = InnovationPage.needs_update_q()
+        return {NEEDS_UPDATE: stale, UP_TO_DATE: ~stale}
+    if name == "budget":
+        return {band.key: CatalogueFilter._budget_q([band.key]) for band in BUDGET_BANDS}
+    return {value: Q(**{name: value}) for value in CHOICE_FACETS[name]["choices"]}
+
+
+def taxonomy_options(name):
+    """[(pk, value, label)] of every row of a taxonomy facet, in the taxonomy's order and the
+    active language. Kept per generation: a taxonomy edit starts a new one
+    (innovations.apps), an innovation's publish does not, so counting after a publish reads
+    no taxonomy rows."""
+    key = generation_key("catalogue-taxonomies", get_language())
+    options = cache.get(key)
+    if options is None:
+        options = {}
+        for facet, (_label, model, lookup, _pattern) in TAXONOMY_FACETS.items():
+            options[facet] = [
+                (row.pk, str(getattr(row, lookup)), str(row)) for row in model.objects.all()
+            ]
+        cache.set(key, options, TAXONOMY_SECONDS)
+    return list(options[name])

@@ -17,16 +17,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from core.i18n import active_language
-from innovations.filters import (
-    CHOICE_FACETS,
-    FACET_ORDER,
-    MAX_AGENCY_OPTIONS,
-    NO,
-    TAXONOMY_FACETS,
-    YES,
-    Facet,
-    FacetOption,
-)
+from innovations.filters import FACET_ORDER, NO, TAXONOMY_FACETS, YES
 from innovations.models import InnovationPage
 
 from .documents import (
@@ -303,52 +294,22 @@ class EngineCatalogue:
         )
 
     def facets(self):
+        """Every facet: the index's from the engine's counts, the others (counters kept
+        outside the editor) from the database, those in one query when none is ticked."""
         counts = self._counts()
+        state = self.state
+        database = [name for name in FACET_ORDER if name not in CATALOGUE_FIELDS]
+        from_database = dict(zip(database, state.counts(database, years=False)[0], strict=True))
         facets = []
         for name in FACET_ORDER:
-            if name not in CATALOGUE_FIELDS:
-                facets.append(self._database_facet(name))
+            if name in from_database:
+                facets.append(from_database[name])
             elif name in TAXONOMY_FACETS:
-                facets.append(self._taxonomy_facet(name, counts[name]))
+                found = {int(pk): count for pk, count in counts[name].items()}
+                facets.append(state.taxonomy_facet(name, found))
             else:
-                facets.append(self._choice_facet(name, counts[name]))
+                facets.append(state.choice_facet(name, counts[name]))
         return facets
-
-    def _database_facet(self, name):
-        state = self.state
-        filtered = state.apply(exclude=name)
-        if name in TAXONOMY_FACETS:
-            return state._taxonomy_counts(name, filtered.values("pk"))
-        return state._choice_counts(name, filtered)
-
-    def _taxonomy_facet(self, name, counts):
-        label, model, lookup, _pattern = TAXONOMY_FACETS[name]
-        selected = self.state.selected.get(name, [])
-        facet = Facet(name, label)
-        rows = model.objects.all()
-        if name == "agency":
-            ticked = set(self.state._ids.get(name, []))
-            matched = {int(pk) for pk, count in counts.items() if count}
-            rows = list(rows.filter(pk__in=matched | ticked))
-            rows.sort(key=lambda row: (-(row.pk in ticked), -counts.get(str(row.pk), 0), row.name))
-            rows = rows[:MAX_AGENCY_OPTIONS]
-            facet.limit = MAX_AGENCY_OPTIONS
-        for row in rows:
-            value = str(getattr(row, lookup))
-            facet.options.append(
-                FacetOption(value, str(row), counts.get(str(row.pk), 0), value in selected)
-            )
-        return facet
-
-    def _choice_facet(self, name, counts):
-        spec = CHOICE_FACETS[name]
-        selected = self.state.selected.get(name, [])
-        facet = Facet(name, spec["label"])
-        for value, label in spec["choices"].items():
-            facet.options.append(
-                FacetOption(value, str(label), counts.get(value, 0), value in selected)
-            )
-        return facet
 
     def year_counts(self):
         counts = self._counts()[YEAR]

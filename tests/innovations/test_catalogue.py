@@ -3,12 +3,13 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from innovations.filters import PUBLIC_NAMES
-from innovations.models import InnovationPage, SustainableDevelopmentGoal
+from innovations.filters import PUBLIC_NAMES, CatalogueFilter
+from innovations.models import InnovationPage, Sector, SustainableDevelopmentGoal
 from tests.innovations.factories import (
     AgencyFactory,
     AwardItemFactory,
@@ -191,6 +192,82 @@ def test_unfiltered_facet_counts(client, varied):
     }
     years = [o.get_text(strip=True) for o in soup_of(response).select("#filter-year-from option")]
     assert years == ["Semua", "2018 (1)", "2021 (1)", "2023 (1)"]
+
+
+def filter_state(params):
+    """A CatalogueFilter of internal parameter names: {name: value or [values]}."""
+    query = QueryDict(mutable=True)
+    for name, values in params.items():
+        query.setlist(name, values if isinstance(values, list) else [values])
+    return CatalogueFilter(query)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"year_from": "2020"},
+        {"year_to": "2019", "region": "73.71"},
+        {"region": "73.71", "stage": "penerapan"},
+        {"sector": ["kesehatan", "pendidikan"], "digital": "ya", "year_to": "2022"},
+        {"budget": ["di-bawah-50-juta", "tidak-diketahui"], "replicated": "tidak"},
+        {"minat": "terverifikasi", "pemantauan": "perlu-pembaruan", "year_from": "2019"},
+        {"award": "kipp", "sdg": "3", "q": "puskesmas"},
+        {"status": "dihentikan", "form": ["lainnya", "tata_kelola"], "year_from": "2021"},
+    ],
+)
+def test_each_count_is_what_ticking_that_value_alone_finds(varied, params):
+    """Exact counts: a value's count is the number of results of the same view with that
+    value alone ticked in its facet (the other facets' selections kept)."""
+    # Counters kept by the replication app, for the "minat" facet.
+    InnovationPage.objects.filter(pk=varied["village"].pk).update(
+        request_count=2, verified_replication_count=1
+    )
+    InnovationPage.objects.filter(pk=varied["health"].pk).update(visit_count=1)
+    state = filter_state(params)
+
+    facets = state.facets()
+
+    assert {facet.name for facet in facets} >= {"region", "agency", "minat", "pemantauan"}
+    for facet in facets:
+        for option in facet.options:
+            alone = filter_state({**params, facet.name: option.value})
+            assert option.count == alone.apply().count(), (facet.name, option.value)
+    years = dict(state.year_counts())
+    for year in range(2015, 2025):
+        alone = filter_state({**params, "year_from": str(year), "year_to": str(year)})
+        assert years.get(year, 0) == alone.apply().count(), year
+
+
+def test_facet_counts_take_a_fixed_number_of_queries(catalogue, django_assert_num_queries):
+    params = {"region": "73.71", "sector": "kesehatan", "stage": "penerapan"}
+    make_catalogue(catalogue, 3)
+    filter_state(params).facets()  # the taxonomies' rows are kept per generation
+    state = filter_state(params)
+    # The view restrictions (once per state), one grouped query per taxonomy facet (5), one
+    # for the ticked stage, one for every other choice facet and the years together.
+    with django_assert_num_queries(8):
+        small = state.facets(), state.year_counts()
+
+    make_catalogue(catalogue, 20)
+    filter_state(params).facets()
+    state = filter_state(params)
+    with django_assert_num_queries(8):
+        large = state.facets(), state.year_counts()
+    assert large[1][0][1] > small[1][0][1]
+
+
+def test_a_renamed_taxonomy_shows_in_the_facets_at_once(client, varied, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Kesehatan" in soup_of(client.get("/inovasi/")).select_one(".filters").get_text()
+    health = Sector.objects.get(slug="kesehatan")
+    health.name = "Kesehatan Masyarakat"
+    health.save()
+
+    filters = soup_of(client.get("/inovasi/")).select_one(".filters").get_text()
+
+    assert "Kesehatan Masyarakat" in filters
 
 
 @pytest.mark.parametrize(
