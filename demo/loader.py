@@ -24,7 +24,8 @@ AREAS = (
     "monitoring",  # monitoring reports, peer review, the index (need innovations, officers)
     "competitions",  # competitions, entries, juries (need innovations, monitoring)
     "search",  # synonyms, popular searches, the vocabulary of the content above
-    "english",  # translations of what all the others created: always last
+    "english",  # translations of what all the others created: last of the content
+    "similar",  # "Inovasi serupa" lists of every case study, ranked at the commit
 )
 
 

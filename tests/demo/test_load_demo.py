@@ -34,6 +34,7 @@ from innovations.models import (
 )
 from localisation.status import snippet_translation_rows
 from publications.models import EventPage, NewsPage, Partner, Regulation
+from replication.models import SimilarInnovations
 
 
 def table_counts():
@@ -299,6 +300,21 @@ class LoadDemoTests(TestCase):
             self.assertLessEqual(image.width, 1200)
             self.assertLessEqual(image.height, 800)
             self.assertLess(image.file_size, 200_000)
+
+    def test_every_case_study_shows_similar_innovations_of_its_language_at_once(self):
+        live = InnovationPage.objects.live()
+        self.assertEqual(
+            SimilarInnovations.objects.filter(innovation__in=live).count(), live.count()
+        )
+        for language, prefix in (("id", "/inovasi/"), ("en", "/en/inovasi/")):
+            page = InnovationPage.objects.live().get(
+                slug="dukcapil-goes-to-school", locale__language_code=language
+            )
+            soup = BeautifulSoup(self.client.get(page.url).content, "html.parser")
+            links = [a["href"] for a in soup.select(".similar .icard__title a")]
+            with self.subTest(language=language):
+                self.assertTrue(links)
+                self.assertTrue(all(link.startswith(prefix) for link in links), links)
 
     def test_home_catalogue_and_an_innovation_render(self):
         response = self.client.get("/")
