@@ -49,7 +49,8 @@ DEFAULT_PAGE_SIZE = PAGE_SIZES[0]
 
 # A visitor looking for practice to copy wants what is running and checked before ideas:
 # implemented with a verified monitoring report, implemented, on trial, then initiatives;
-# within each, the most recently verified, then the newest.
+# within each, the most recently verified, then the newest. Migration 0010 indexes this
+# expression on PostgreSQL: change both together.
 PROVEN_RANK = Case(
     When(stage=InnovationPage.Stage.IMPLEMENTATION, last_verified_on__isnull=False, then=Value(0)),
     When(stage=InnovationPage.Stage.IMPLEMENTATION, then=Value(1)),

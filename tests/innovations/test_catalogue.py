@@ -257,6 +257,22 @@ def test_facet_counts_take_a_fixed_number_of_queries(catalogue, django_assert_nu
     assert large[1][0][1] > small[1][0][1]
 
 
+@pytest.mark.postgres
+def test_the_default_order_can_be_read_from_its_index(catalogue):
+    """Migration 0010's index is on the expression Django writes for the default order, so
+    the first page of the unfiltered catalogue need not sort every innovation."""
+    InnovationPageFactory(parent=catalogue)
+    first_page = CatalogueFilter().ordered(CatalogueFilter().apply())[:12]
+    sql, params = first_page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "innovations_proven_order" in plan, plan
+
+
 def test_a_renamed_taxonomy_shows_in_the_facets_at_once(client, varied, settings):
     settings.CATALOGUE_CACHE_SECONDS = 0
     settings.PAGE_CACHE_SECONDS = 0
