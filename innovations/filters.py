@@ -247,6 +247,8 @@ class CatalogueFilter:
         self._labels = {}  # taxonomy facet name -> {value: label}
         self._base = None
         self._counted = None  # (facets, year counts), once counted
+        self._matches = {}  # the facet left out (None: none) -> queryset of the other filters
+        self._taxonomy_options = None
         unknown = sorted(key for key in params if key not in KNOWN_PARAMETERS)
         if unknown:
             self.notice(_("Parameter tidak dikenal diabaikan: %(names)s."), names=unknown)
@@ -559,9 +561,18 @@ class CatalogueFilter:
                 facets.append(self.choice_facet(name, self._choice_counts(name)))
         return facets, by_year if years else None
 
+    def _matches_without(self, name):
+        """apply(exclude=name), built once for all the facets (and the years) that have no
+        selection of their own: they all count the matches of every filter."""
+        ticked = name in self.selected or (name == "year" and (self.year_from or self.year_to))
+        key = name if ticked else None
+        if key not in self._matches:
+            self._matches[key] = self.apply(exclude=key)
+        return self._matches[key]
+
     def _taxonomy_counts(self, name):
         """{taxonomy pk: matches} under every selected filter but this facet's."""
-        filtered = self.apply(exclude=name)
+        filtered = self._matches_without(name)
         if name == "agency":
             grouped = filtered.values_list("agency_id").annotate(n=Count("pk"))
         elif name == "award":
@@ -586,7 +597,9 @@ class CatalogueFilter:
         label = TAXONOMY_FACETS[name][0]
         selected = self.selected.get(name, [])
         facet = Facet(name, label)
-        options = taxonomy_options(name)
+        if self._taxonomy_options is None:
+            self._taxonomy_options = taxonomy_options()
+        options = list(self._taxonomy_options[name])
         if name == "agency":
             # Hundreds of agencies: list the ticked ones and those with most matches.
             ticked = set(self._ids.get(name, []))
@@ -604,7 +617,7 @@ class CatalogueFilter:
         """{value: matches} of one choice facet under every selected filter but its own."""
         conditions = value_conditions(name)
         aliases = {f"c{number}": value for number, value in enumerate(conditions)}
-        totals = self.apply(exclude=name).aggregate(
+        totals = self._matches_without(name).aggregate(
             **{alias: Count("pk", filter=conditions[value]) for alias, value in aliases.items()}
         )
         return {value: totals[alias] for alias, value in aliases.items()}
@@ -617,7 +630,7 @@ class CatalogueFilter:
             for value, condition in value_conditions(name).items():
                 columns[f"c{len(columns)}"] = (name, value, condition)
         rows = (
-            self.apply(exclude="year")
+            self._matches_without("year")
             .annotate(year=ExtractYear("launched_on"))
             .values("year")
             .annotate(
@@ -676,9 +689,9 @@ def value_conditions(name):
     return {value: Q(**{name: value}) for value in CHOICE_FACETS[name]["choices"]}
 
 
-def taxonomy_options(name):
-    """[(pk, value, label)] of every row of a taxonomy facet, in the taxonomy's order and the
-    active language. Kept per generation: a taxonomy edit starts a new one
+def taxonomy_options():
+    """{facet: [(pk, value, label)]} of every row of the taxonomy facets, in each taxonomy's
+    order and the active language. Kept per generation: a taxonomy edit starts a new one
     (innovations.apps), an innovation's publish does not, so counting after a publish reads
     no taxonomy rows."""
     key = generation_key("catalogue-taxonomies", get_language())
@@ -690,4 +703,4 @@ def taxonomy_options(name):
                 (row.pk, str(getattr(row, lookup)), str(row)) for row in model.objects.all()
             ]
         cache.set(key, options, TAXONOMY_SECONDS)
-    return list(options[name])
+    return options
