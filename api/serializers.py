@@ -1,6 +1,9 @@
 """Serializers of the public API: nested objects built once per response, rich text
 expanded in one pass, images with renditions, private media shown as null."""
 
+import threading
+
+from django.urls.exceptions import NoReverseMatch
 from rest_framework.fields import Field
 from wagtail.api.v2.serializers import (
     BaseSerializer,
@@ -8,10 +11,13 @@ from wagtail.api.v2.serializers import (
     PageSerializer,
     RelatedField,
 )
+from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
+from wagtail.api.v2.serializers import PageHtmlUrlField as WagtailPageHtmlUrlField
+from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.fields import RichTextField
 from wagtail.images.api.v2.serializers import ImageSerializer
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from core.public_url import public_url
@@ -27,6 +33,11 @@ RENDITIONS = {
 }
 
 
+# Parsed once per process: Wagtail parses a filter spec given as a string on every call,
+# about a third of a millisecond per image.
+RENDITION_FILTERS = tuple(Filter(spec=spec) for spec in RENDITIONS.values())
+
+
 class RenditionsField(Field):
     """Image renditions at the sizes in RENDITIONS, from prefetched renditions when loaded."""
 
@@ -35,7 +46,7 @@ class RenditionsField(Field):
 
     def to_representation(self, image):
         try:
-            found = image.get_renditions(*RENDITIONS.values())
+            found = image.get_renditions(*RENDITION_FILTERS)
         except SourceImageIOError:
             return {name: {"error": "SourceImageIOError"} for name in RENDITIONS}
         return {
@@ -78,27 +89,76 @@ def expand_rich_text_values(values):
     return dict(zip(values, expanded, strict=True))
 
 
-def nested_serializer(context, serializer_class):
-    """One nested serializer per class and response, instead of one per related object.
+_serializers = threading.local()
+MAX_KEPT_SERIALIZERS = 512
 
-    Wagtail builds a new serializer (and all its fields) for every related object; on a
-    page of 100 innovations that was most of the response time.
+
+def nested_serializer(context, serializer_class):
+    """A serializer of `serializer_class` for this response's `context`.
+
+    Wagtail builds a new serializer (and all its fields) for every related object, and
+    REST framework one per response: binding two dozen fields costs about a millisecond
+    per class. The endpoints keep their serializer classes (api.endpoints), so one
+    instance per class and thread is kept and handed each response's context (a field
+    reads the context from its root serializer at every call, never keeps it).
     """
-    cache = context.setdefault("_nested_serializers", {})
-    if serializer_class not in cache:
-        cache[serializer_class] = serializer_class(context=context)
-    return cache[serializer_class]
+    kept = getattr(_serializers, "by_class", None)
+    if kept is None or len(kept) > MAX_KEPT_SERIALIZERS:
+        kept = _serializers.by_class = {}
+    serializer = kept.get(serializer_class)
+    if serializer is None:
+        serializer = kept[serializer_class] = serializer_class(context=context)
+    serializer._context = context
+    return serializer
+
+
+def represent(serializer_class, items, context):
+    """The representations of `items`, as `serializer_class(items, many=True).data` gives."""
+    serializer = nested_serializer(context, serializer_class)
+    return [serializer.to_representation(item) for item in items]
+
+
+def nested_representation(context, serializer_class, value):
+    """A related object's representation, made once per response and reused.
+
+    A page of 20 innovations names the same few agencies, regions, sectors and SDGs over
+    and over (about eight nested objects per innovation); each is the same object
+    serialised by the same class in the same request, so it is serialised once.
+    """
+    cache = context.setdefault("_nested_representations", {})
+    key = (serializer_class, type(value), value.pk)
+    if key not in cache:
+        cache[key] = nested_serializer(context, serializer_class).to_representation(value)
+    return cache[key]
 
 
 class CachedRelatedField(RelatedField):
     def to_representation(self, value):
-        return nested_serializer(self.context, self.serializer_class).to_representation(value)
+        return nested_representation(self.context, self.serializer_class, value)
 
 
 class CachedChildRelationField(ChildRelationField):
     def to_representation(self, value):
         serializer = nested_serializer(self.context, self.serializer_class)
         return [serializer.to_representation(child) for child in value.all()]
+
+
+class DetailUrlField(WagtailDetailUrlField):
+    """The object's detail URL, reversed once per model and response, not once per object.
+
+    The detail route is `<int:pk>/`, so the URL of any id is the URL of id 0 with the id
+    in its place; anything else (no endpoint, another route) takes Wagtail's way."""
+
+    def get_attribute(self, instance):
+        prefixes = self.context.setdefault("_detail_url_prefixes", {})
+        model = type(instance)
+        if model not in prefixes:
+            probe = get_object_detail_url(self.context["router"], self.context["request"], model, 0)
+            prefixes[model] = probe[:-2] if probe and probe.endswith("/0/") else None
+        prefix = prefixes[model]
+        if prefix is None or instance.pk is None:
+            return super().get_attribute(instance)
+        return f"{prefix}{instance.pk}/"
 
 
 class CachedNestedSerializerMixin:
@@ -112,12 +172,27 @@ class CachedNestedSerializerMixin:
 
 
 class PublicBaseSerializer(CachedNestedSerializerMixin, BaseSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
+
+
+class PageHtmlUrlField(WagtailPageHtmlUrlField):
+    """The page's full URL (Wagtail's html_url), with the site root paths read once per
+    response: Wagtail's own field reads them from the cache for every page."""
+
+    def to_representation(self, page):
+        try:
+            # Wagtail keeps the root paths on the object it is given; a REST framework
+            # request is not an HttpRequest, so the choice among sites stays Wagtail's own.
+            return page.get_full_url(self.context["request"])
+        except NoReverseMatch:
+            return None
 
 
 class PageSerializerWithHTML(CachedNestedSerializerMixin, PageSerializer):
     serializer_field_mapping = PageSerializer.serializer_field_mapping.copy()
     serializer_field_mapping[RichTextField] = BatchedRichTextField
+    html_url = PageHtmlUrlField(read_only=True)
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PrivateCollectionAware:
@@ -131,10 +206,10 @@ class PrivateCollectionAware:
 
 
 class PublicImageSerializer(PrivateCollectionAware, CachedNestedSerializerMixin, ImageSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PublicDocumentSerializer(
     PrivateCollectionAware, CachedNestedSerializerMixin, DocumentSerializer
 ):
-    pass
+    detail_url = DetailUrlField(read_only=True)

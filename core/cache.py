@@ -153,7 +153,9 @@ HIT_HOOKS = {}
 
 
 def register_hit_hook(name, function):
-    """`function(request, *args)` runs on every hit of an answer stored with `on_hit`."""
+    """`function(request, *args)` runs on every hit of an answer stored with `on_hit`; it
+    returns None to let the hit be served, or the response to give instead (the API's 429
+    for a client over its rate limit)."""
     HIT_HOOKS[name] = function
 
 
@@ -165,12 +167,15 @@ def on_hit(request, name, *args):
 
 def lookup(request, early=False):
     """The cached response for `request`, or None. `early`: asked before routing, where only
-    answers stored as servable there (not the rate-limited API) are taken."""
+    answers stored as servable there are taken; what a hit must still do (count a search,
+    count a client's API request against its limit) is done by its hooks."""
     entry = cache.get(response_key(request))
     if entry is None or (early and not entry["early"]) or not _fresh(entry):
         return None
     for name, args in entry.get("on_hit", ()):
-        HIT_HOOKS[name](request, *args)
+        instead = HIT_HOOKS[name](request, *args)
+        if instead is not None:
+            return instead
     response = HttpResponse(entry["content"], content_type=entry["content_type"])
     for header, value in entry["headers"].items():
         response[header] = value
@@ -223,7 +228,8 @@ def serve_cached(request, render, seconds, early=True, repeated=False):
 
     def store(rendered):
         request_tokens = request.__dict__.pop("_cache_tokens", None)
-        if request_tokens is None:
+        # A view's own conditional handling may turn the rendered answer into a 304.
+        if request_tokens is None or rendered.status_code != 200:
             return
         if len(request_tokens) > 2:
             # The answer named what it shows: only those publishes drop it.

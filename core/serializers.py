@@ -24,10 +24,15 @@ class ChoiceWithLabelField(Field):
         value = getattr(instance, self.model_field_name)
         if not value:
             return None
-        return {
-            "value": value,
-            "label": str(getattr(instance, f"get_{self.model_field_name}_display")()),
-        }
+        # The label of a value is the same for every item of a response (one language).
+        labels = self.context.setdefault("_choice_labels", {})
+        key = (type(instance), self.model_field_name, value)
+        if key not in labels:
+            labels[key] = {
+                "value": value,
+                "label": str(getattr(instance, f"get_{self.model_field_name}_display")()),
+            }
+        return labels[key]
 
 
 def choice(name):

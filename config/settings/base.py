@@ -304,6 +304,9 @@ WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
 # taxonomies show at once (core/cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Seconds a listing's total count is kept per filter set while nothing it lists is
+# published (api/pagination.py; 0: counted on every request).
+API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "300"))
 # Requests per client a minute across the API (api/endpoints.py); beyond it a 429.
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
 # Headless preview: the separate front end that renders previews (docs/api.md).

@@ -24,8 +24,10 @@ from tests.innovations.factories import (
 
 @pytest.fixture(autouse=True)
 def no_response_cache(settings):
-    """Most tests look at the work behind an answer; test_http.py turns the cache back on."""
+    """Most tests look at the work behind an answer, the count included; test_http.py turns
+    the caches back on."""
     settings.API_CACHE_SECONDS = 0
+    settings.API_COUNT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

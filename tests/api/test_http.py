@@ -173,6 +173,69 @@ def test_answers_are_cached_until_an_innovation_changes(
     assert client.get("/api/v2/innovations/", {"limit": "x"}).status_code == 400
 
 
+def test_cached_answers_are_served_before_routing_and_count_towards_the_rate_limit(
+    client, settings, make_innovation
+):
+    """A hit is answered by the response cache's middleware (no view runs), and still counts
+    as one of the client's requests: over the limit, a cached URL answers 429 too."""
+    from unittest import mock
+
+    from agencies.middleware import AgencyScopeMiddleware
+
+    settings.API_CACHE_SECONDS = 60
+    settings.API_RATE_LIMIT = 3
+    make_innovation()
+    routed = []
+    original = AgencyScopeMiddleware.process_view
+
+    def spy(self, request, *args):
+        routed.append(request.path)
+        return original(self, request, *args)
+
+    with mock.patch.object(AgencyScopeMiddleware, "process_view", spy):
+        answers = [client.get("/api/v2/innovations/") for _ in range(4)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer.get("X-Cache") for answer in answers[:3]] == [None, "hit", "hit"]
+    assert routed == ["/api/v2/innovations/"]  # only the first request reached a view
+    assert answers[1]["ETag"] == answers[0]["ETag"]
+    assert answers[3]["Retry-After"]
+    assert answers[3]["Cache-Control"] == "no-store"
+    # A conditional hit is a request too, answered with a 304 while within the limit.
+    settings.API_RATE_LIMIT = 10
+    again = client.get("/api/v2/innovations/", HTTP_IF_NONE_MATCH=answers[0]["ETag"])
+    assert again.status_code == 304
+
+
+def test_total_count_is_kept_per_filter_set_until_an_innovation_is_published(
+    client, settings, make_innovation
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.API_COUNT_CACHE_SECONDS = 300
+    make_innovation(title="Satu")
+    trial = make_innovation(title="Dua", stage="uji_coba", implemented_on=None)
+
+    def total(params):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v2/innovations/", params)
+        assert response.status_code == 200, response.content
+        return response.json()["meta"]["total_count"], len(queries)
+
+    assert total({"stage": "penerapan"})[0] == 1  # warms what any first request reads once
+    first, counted = total({"limit": 1})
+    assert first == 2
+    # The next page of the same filters, in another order: the count is kept.
+    assert total({"limit": 1, "offset": 1, "order": "-launched_on"}) == (2, counted - 1)
+    assert total({"stage": "uji_coba"})[0] == 1
+    make_innovation(title="Tiga")
+    assert total({"limit": 1, "offset": 1})[0] == 3
+    trial.unpublish()
+    assert total({"limit": 1, "offset": 1})[0] == 2
+    assert total({"stage": "uji_coba"})[0] == 0
+
+
 def test_schema_and_server_agree_on_every_query_parameter(client):
     """What a client reads in the schema is what the server accepts, both ways: a parameter
     the server accepts but the schema omits is one a generated client cannot send."""

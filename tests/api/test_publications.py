@@ -62,6 +62,34 @@ def test_news_query_count_is_constant(client, news_index):
     assert queries(client, "/api/v2/news/", {"fields": "*"}) == one
 
 
+def test_resource_event_and_page_type_listings_query_counts_are_constant(
+    client, home_page, make_innovation
+):
+    resources = LearningResourceIndexPageFactory(parent=home_page)
+    events = EventIndexPageFactory(parent=home_page)
+    topic = ResourceTopicFactory()
+    listings = [
+        ("/api/v2/learning-resources/", {"fields": "*"}),
+        ("/api/v2/events/", {"fields": "*"}),
+        ("/api/v2/pages/", {"type": "innovations.InnovationPage", "fields": "*"}),
+    ]
+
+    def add():
+        LearningResourcePageFactory(parent=resources, topics=[topic]).save()
+        EventPageFactory(parent=events)
+        make_innovation()
+
+    def counts():
+        return [queries(client, path, params) for path, params in listings]
+
+    add()
+    counts()  # the site's root paths are cached on first use
+    one = counts()
+    for _ in range(4):
+        add()
+    assert counts() == one
+
+
 def test_learning_resources_filters(client, home_page):
     index = LearningResourceIndexPageFactory(parent=home_page)
     topic = ResourceTopicFactory(name="Survei kepuasan", slug="survei-kepuasan")
