@@ -1,7 +1,7 @@
 """ "Inovasi serupa" on a case study: ranked ahead of any visit, stored, read in one query.
 
-Ranking the catalogue for one case study (replication/matching.py) takes about half a second
-at 10,000 innovations on PostgreSQL, so a visitor never waits for it. Each innovation's ranked
+Ranking the catalogue for one case study (replication/matching.py) takes 0.2-0.4 s at 10,000
+innovations on PostgreSQL, so a visitor never waits for it. Each innovation's ranked
 ids and their reasons are stored (SimilarInnovations) by a task enqueued when it is published
 (replication/tasks.py) and by `manage.py refresh_similar` (backfills, the nightly refresh:
 docs/operations.md). The page reads the row in one query and the cards fresh, so an innovation
