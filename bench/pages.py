@@ -77,6 +77,8 @@ def pick_urls(database_url, search_query):
     innovation = live.order_by("-replication_count", "pk").first()
     return live.count(), {
         "search": f"/cari/?q={search_query}",
+        # What a visitor's browser asks after four letters of the query's first word.
+        "autocomplete": f"/cari/autocomplete/?q={search_query.split('+')[0][:4]}",
         "home": "/",
         "news_list": local(NewsIndexPage.objects.live().first()),
         "event_list": local(EventIndexPage.objects.live().first()),
