@@ -356,7 +356,7 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
@@ -367,3 +367,6 @@ def connect():
     # public again) must not be served from an answer stored before.
     for signal in (post_save, post_delete):
         signal.connect(invalidate, sender=PageViewRestriction, dispatch_uid=f"core-pvr-{signal}")
+        # A site's host, port or root page is in every absolute URL and in what the API
+        # lists (api.access keeps it per generation).
+        signal.connect(invalidate, sender=Site, dispatch_uid=f"core-site-{signal}")

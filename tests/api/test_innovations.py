@@ -104,6 +104,7 @@ def test_detail_query_count_is_fixed(client, full_innovation, django_assert_num_
     # 29 since two languages (issue 15: the active Locale is looked up once); 30 since the
     # response cache (a fixed per-request lookup); 23 since the foreign keys behind a
     # relation come in its query (replications with their region and agency's region,
-    # awards, documents, gallery images, regulations, the agency's region).
-    with django_assert_num_queries(23):
+    # awards, documents, gallery images, regulations, the agency's region); 21 since the
+    # site and the view restrictions are kept per publish (api.access).
+    with django_assert_num_queries(21):
         assert client.get(f"{LIST}{full_innovation.pk}/").status_code == 200

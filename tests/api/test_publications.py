@@ -59,6 +59,9 @@ def test_news_query_count_is_constant(client, news_index):
     one = queries(client, "/api/v2/news/", {"fields": "*"})
     for _ in range(4):
         NewsPageFactory(parent=news_index)
+    # The first request after a publish reads the site and the view restrictions again
+    # (api.access keeps them per publish); growth shows on the next.
+    queries(client, "/api/v2/news/", {})
     assert queries(client, "/api/v2/news/", {"fields": "*"}) == one
 
 
@@ -87,6 +90,7 @@ def test_resource_event_and_page_type_listings_query_counts_are_constant(
     one = counts()
     for _ in range(4):
         add()
+    counts()  # the first requests after the publishes read the site and restrictions again
     assert counts() == one
 
 
