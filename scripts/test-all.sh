@@ -10,8 +10,8 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 PG_ROLE="${PG_ROLE:-jipp}"
 PG_PASSWORD="${PG_PASSWORD:-jipp}"
 PG_DATABASE="${PG_DATABASE:-jipp}"
-# Test processes per database run (pytest-xdist): one per core. Engine tests share one index
-# prefix and stay in one process.
+# Test processes per run (pytest-xdist): one per core. Engine tests too: each worker keeps its
+# own test indices (tests/search/test_engine.py puts the worker id in the index prefix).
 WORKERS="${PYTEST_WORKERS:-$(nproc)}"
 started=$SECONDS
 
@@ -53,7 +53,7 @@ engine_tests() {
         (
             unset DATABASE_URL
             SEARCH_URL="$url" SEARCH_ENGINE="$kind" SEARCH_INDEX_PREFIX="ci$$_" \
-                run_pytest -m engine tests/search ${PYTEST_ARGS:-}
+                run_pytest -n "$WORKERS" -m engine tests/search ${PYTEST_ARGS:-}
         ) || status=$?
         [ "$was_running" -eq 1 ] || bash search/engine/engine.sh stop "$name"
         [ "$status" -eq 0 ] || die "search engine tests failed on $name ($kind)"

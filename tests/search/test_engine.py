@@ -5,6 +5,7 @@ SEARCH_URL and SEARCH_ENGINE set. Without an engine they fail: they never skip.
 """
 
 import copy
+import os
 
 import pytest
 from bs4 import BeautifulSoup
@@ -41,8 +42,10 @@ def engine(settings, monkeypatch, db):
             "Engine tests need a real engine: start one with `make engine` and set SEARCH_URL "
             "and SEARCH_ENGINE (see search/conf.py)."
         )
-    # A prefix of their own, so that tests never touch a development index.
-    default["INDEX_PREFIX"] = "test_" + default.get("INDEX_PREFIX", "")
+    # A prefix of their own, so that tests never touch a development index, and one per
+    # pytest-xdist worker, so that workers never search or rebuild each other's indices.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    default["INDEX_PREFIX"] = f"test_{worker}_" + default.get("INDEX_PREFIX", "")
     default["TIMEOUT"] = 10
     settings.WAGTAILSEARCH_BACKENDS = backends
     backend = engine_backend()
