@@ -81,6 +81,9 @@ class Understanding:
     query: str
     alternatives: list = field(default_factory=list)
     suggestion: str = ""
+    # Every word is in the published vocabulary (or a number): no word to correct, so the
+    # engine's term suggester has nothing to add.
+    all_known: bool = False
 
 
 def engine_text(text):
@@ -356,6 +359,7 @@ def understand(query, *, synonyms=True):
         for left, right in pairs:
             lookup |= {left, right}
     vocabulary = known(lookup)
+    result.all_known = all(key in vocabulary or key.isdigit() for key in keys)
 
     corrected, varied, changed_words, corrections = [], [], False, 0
     for word, key in zip(words, keys, strict=True):

@@ -115,6 +115,14 @@ def test_typo_tolerance_and_did_you_mean(client, innovations):
     assert suggestion is not None and "puskesmas" in suggestion.get_text()
 
 
+def test_no_did_you_mean_when_every_word_is_known(client, innovations):
+    call_command("update_search_terms", verbosity=0)
+    response = client.get("/cari/", {"q": "layanan kependudukan"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select(".search-result")
+    assert soup.select_one(".search-suggestion") is None
+
+
 def test_related_fields_are_searchable(client, innovations):
     assert any("Sipakainga" in title for title in titles(client, q="Disdukcapil"))
     assert any("Puskesmas" in title for title in titles(client, q="Kesehatan Bulukumba"))
@@ -132,6 +140,16 @@ def test_highlight_comes_from_the_engine(client, innovations):
     response = client.get("/cari/", {"q": "terpencil"})
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".search-result__snippet mark").get_text().lower() == "terpencil"
+
+
+def test_snippet_marks_the_corrected_word_of_a_misspelt_query(client, innovations):
+    # The engine marks the words typed and their corrections (from the vocabulary of the
+    # published text).
+    call_command("update_search_terms", verbosity=0)
+    response = client.get("/cari/", {"q": "terpencl"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    marks = [mark.get_text().lower() for mark in soup.select(".search-result__snippet mark")]
+    assert "terpencil" in marks
 
 
 def test_index_follows_publish_unpublish_move_and_delete(client, catalogue, innovations, home_page):
