@@ -82,6 +82,18 @@ def suggest_request(query, understanding):
     }
 
 
+def presentation(query, understanding, highlight=True):
+    """The parts of an engine request that present the hits rather than rank them: the
+    snippets' highlights and the "did you mean" suggester, when they are wanted."""
+    parts = {}
+    if highlight:
+        parts["highlight"] = highlight_request(query, understanding)
+    suggest = suggest_request(query, understanding)
+    if suggest:
+        parts["suggest"] = suggest
+    return parts
+
+
 @dataclass
 class Matches:
     """Ranked matches: ("page" | "regulation", id) pairs, best first."""
@@ -424,15 +436,17 @@ def engine_search(backend, body, **params):
 def engine_matches(backend, query, max_matches=MAX_MATCHES, highlight=True):
     """Ranked matches; if a stricter RANKING finds nothing, any word may match."""
     matches = None
+    understanding = understand(query, synonyms=False)
     for minimum_should_match in dict.fromkeys((RANKING["minimum_should_match"], "1")):
-        matches = _engine_matches(backend, query, max_matches, highlight, minimum_should_match)
+        matches = _engine_matches(
+            backend, query, understanding, max_matches, highlight, minimum_should_match
+        )
         if matches.ranked:
             break
     return matches
 
 
-def _engine_matches(backend, query, max_matches, highlight, minimum_should_match):
-    understanding = understand(query, synonyms=False)
+def _engine_matches(backend, query, understanding, max_matches, highlight, minimum_should_match):
     es_query = engine_query(backend, query, minimum_should_match, understanding=understanding)
     indices = engine_indices(backend)
     body = {
@@ -440,12 +454,8 @@ def _engine_matches(backend, query, max_matches, highlight, minimum_should_match
         "size": max_matches,
         "_source": False,
         "stored_fields": ["pk"],
+        **presentation(query, understanding, highlight),
     }
-    suggest = suggest_request(query, understanding)
-    if suggest:
-        body["suggest"] = suggest
-    if highlight:
-        body["highlight"] = highlight_request(query, understanding)
     response = engine_search(
         backend, body, index=",".join(indices), request_timeout=backend.query_timeout
     )
@@ -565,11 +575,8 @@ def engine_search_page(backend, query, selected, page_number, per_page):
         "size": per_page,
         "_source": False,
         "stored_fields": ["pk"],
-        "highlight": highlight_request(query, understanding),
+        **presentation(query, understanding),
     }
-    suggest = suggest_request(query, understanding)
-    if suggest:
-        body["suggest"] = suggest
     index = ",".join(engine_indices(backend))
     response = engine_search(backend, body, index=index, request_timeout=backend.query_timeout)
     total = response["hits"]["total"]
