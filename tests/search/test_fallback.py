@@ -87,7 +87,7 @@ def test_unknown_engine_is_refused():
 
 def test_default_is_the_database_backend():
     backends = search_backends_from_environment({})
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["default"]["BACKEND"] == "search.backends.database"
     assert backends["default"]["SEARCH_CONFIG"] == "indonesian"
 
 
