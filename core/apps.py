@@ -10,7 +10,13 @@ class CoreConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate
 
-        from . import bruteforce, cache, public_url, richtext
+        from . import (
+            bruteforce,
+            cache,
+            lookups,  # noqa: F401 - registers the `__any` lookup
+            public_url,
+            richtext,
+        )
 
         richtext.connect()
         bruteforce.connect()

@@ -60,7 +60,7 @@ def describe(ranked):
         rows = (
             Page.objects.live()
             .public()
-            .filter(pk__in=page_ids)
+            .filter(pk__any=page_ids)
             .annotate(
                 year=Coalesce(
                     ExtractYear("innovationpage__launched_on"), ExtractYear("first_published_at")
@@ -70,19 +70,19 @@ def describe(ranked):
         )
         from django.contrib.contenttypes.models import ContentType
 
+        types = {}
         for pk, content_type_id, year in rows:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is None:
+            if content_type_id not in types:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                types[content_type_id] = model and (
+                    type_key_for(model),
+                    str(model._meta.verbose_name).capitalize(),
+                )
+            if types[content_type_id] is None:
                 continue
-            items[("page", pk)] = Item(
-                "page",
-                pk,
-                type_key_for(model),
-                str(model._meta.verbose_name).capitalize(),
-                year,
-            )
+            items[("page", pk)] = Item("page", pk, *types[content_type_id], year)
         through_regions = InnovationPage.regions.through.objects.filter(
-            innovationpage_id__in=page_ids
+            innovationpage_id__any=page_ids
         ).values_list("innovationpage_id", "region__slug", "region__name")
         region_names = {}
         for pk, slug, name in through_regions:
@@ -90,7 +90,7 @@ def describe(ranked):
                 items[("page", pk)].regions.add(slug)
                 region_names[slug] = name
         through_sectors = InnovationPage.sectors.through.objects.filter(
-            innovationpage_id__in=page_ids
+            innovationpage_id__any=page_ids
         ).values_list("innovationpage_id", "sector__slug", "sector__name")
         sector_names = {}
         for pk, slug, name in through_sectors:
@@ -101,7 +101,7 @@ def describe(ranked):
         region_names, sector_names = {}, {}
     if regulation_ids:
         label = str(Regulation._meta.verbose_name).capitalize()
-        for pk, year in Regulation.objects.filter(pk__in=regulation_ids).values_list("pk", "year"):
+        for pk, year in Regulation.objects.filter(pk__any=regulation_ids).values_list("pk", "year"):
             items[("regulation", pk)] = Item("regulation", pk, REGULATION_TYPE, label, year)
     ordered = [items[key] for key in ranked if key in items]
     return ordered, {"wilayah": region_names, "urusan": sector_names}

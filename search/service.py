@@ -164,6 +164,13 @@ def resume_engine():
     cache.delete(_ENGINE_PAUSE_KEY)
 
 
+def ranked_pks(results):
+    """The primary keys of the database backend's `results`, in rank order, read as values:
+    a broad query matches thousands of pages, and building a model instance for each cost
+    more than the search itself."""
+    return list(results.get_queryset().values_list("pk", flat=True))
+
+
 def database_matches(query, max_matches=MAX_MATCHES):
     """Ranked matches from the database backend: all of them when max_matches is None.
 
@@ -190,8 +197,8 @@ def database_matches(query, max_matches=MAX_MATCHES):
         regulations = backend.search(search_query, Regulation.objects.only("pk"))
         if max_matches is not None:
             pages, regulations = pages[:max_matches], regulations[:max_matches]
-        ranked = [("page", page.pk) for page in pages]
-        ranked += [("regulation", regulation.pk) for regulation in regulations]
+        ranked = [("page", pk) for pk in ranked_pks(pages)]
+        ranked += [("regulation", pk) for pk in ranked_pks(regulations)]
         if ranked:
             break
     # A regulation cited by its number comes first.

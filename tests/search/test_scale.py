@@ -52,3 +52,31 @@ def test_paging_reaches_every_match(client, many_bridges):
     # Past the end: the last page.
     soup = get(client, q="jembatan gantung", halaman=99)
     assert len(soup.select(".search-result__title")) == 4
+
+
+@pytest.mark.postgres
+def test_the_database_search_can_use_the_title_and_body_index(many_bridges):
+    """The backend matches `title || body`; search/migrations/0005 indexes that expression. If
+    modelsearch wrote the match differently the index would go unused, and every search
+    would read every index entry again."""
+    from django.db import connection
+    from modelsearch.query import PlainText
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    results = get_search_backend("database").search(
+        PlainText("jembatan gantung", operator="and"), Page.objects.live()
+    )
+    sql, params = results.get_queryset().values_list("pk", flat=True).query.sql_with_params()
+    matched = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry"
+            " WHERE (title || body) @@ plainto_tsquery('indonesian', %s)",
+            ["jembatan gantung"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert matched in sql, sql
+    assert "search_indexentry_title_body" in plan, plan
