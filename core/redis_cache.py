@@ -75,3 +75,22 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._guarded("clear", False)
+
+    def count(self, key, timeout, version=None):
+        """Add `key` at 0 for `timeout` seconds unless it exists, then increment it, in one
+        round trip (a pipeline of SET NX EX and INCR): what `add` then `incr` do in two. The
+        API's rate limit counts every request, cached answers too, so a cache hit spent
+        one of its four round trips here. Raises ValueError when Redis is unavailable, as
+        `incr` does."""
+        if time.monotonic() < self._down_until:
+            raise ValueError(f"Key '{key}' not counted (cache unavailable)")
+        key = self.make_and_validate_key(key, version=version)
+        try:
+            pipeline = self._cache.get_client(key, write=True).pipeline(transaction=False)
+            pipeline.set(key, 0, ex=int(timeout), nx=True)
+            pipeline.incr(key)
+            return pipeline.execute()[1]
+        except _FAILURES as error:
+            logger.warning("Cache unavailable (%s): serving without it", type(error).__name__)
+            self._down_until = time.monotonic() + RETRY_AFTER
+            raise ValueError(f"Key '{key}' not counted (cache unavailable)") from error

@@ -45,8 +45,11 @@ def hit(scope, key, limit, window):
     bucket = now // window
     cache_key = f"throttle:{scope}:{key}:{bucket}"
     try:
-        cache.add(cache_key, 0, timeout=window + 1)
-        count = cache.incr(cache_key)
+        if hasattr(cache, "count"):  # core.redis_cache: one round trip
+            count = cache.count(cache_key, window + 1)
+        else:
+            cache.add(cache_key, 0, timeout=window + 1)
+            count = cache.incr(cache_key)
     except Exception:  # noqa: BLE001 - a failing cache must not take the form down
         logger.warning("Rate limit for %s not enforced: the cache is unavailable", scope)
         return Verdict(True, 0)

@@ -69,6 +69,8 @@ def test_a_missing_redis_is_an_empty_cache_not_an_error():
     assert gone.add("k", "v") is False
     with pytest.raises(ValueError):
         gone.incr("k")
+    with pytest.raises(ValueError):
+        gone.count("k", 60)
     assert gone.get_many(["a", "b"]) == {}
 
 

@@ -176,3 +176,21 @@ def wait_for_ready(replica, seconds=5):
     while replica.get("/readyz").json()["status"] != "ok":
         assert time.monotonic() < deadline, "the cache did not come back"
         time.sleep(0.1)
+
+
+def test_the_api_rate_limit_counts_one_client_across_replicas(shared_cache, settings, home_page):
+    """The counter lives in Redis (core.throttle through core.redis_cache's one-round-trip
+    count): a client's requests to both replicas add up, and the limit refuses the next one
+    on either, cached answers included."""
+    settings.API_RATE_LIMIT = 5
+    settings.API_CACHE_SECONDS = 60
+    replicas = [Replica(), Replica()]
+    statuses = [replicas[n % 2].get("/api/v2/innovations/").status_code for n in range(5)]
+    refused = [replica.get("/api/v2/innovations/") for replica in replicas]
+
+    assert statuses == [200] * 5
+    assert [response.status_code for response in refused] == [429, 429]
+    assert all(0 < int(response["Retry-After"]) <= 60 for response in refused)
+    key = redis.Redis(port=shared_cache.port).keys("jipp:*throttle:api:*")
+    assert len(key) == 1
+    assert 0 < redis.Redis(port=shared_cache.port).ttl(key[0]) <= 61
