@@ -11,6 +11,7 @@ the suggestion); on the database backend over every match, the facets counted in
 database (`search.facets`).
 """
 
+import heapq
 import json
 import logging
 import time
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
@@ -164,11 +166,22 @@ def resume_engine():
     cache.delete(_ENGINE_PAUSE_KEY)
 
 
-def ranked_pks(results):
-    """The primary keys of the database backend's `results`, in rank order, read as values:
-    a broad query matches thousands of pages, and building a model instance for each cost
-    more than the search itself."""
-    return list(results.get_queryset().values_list("pk", flat=True))
+def scored(kind, results):
+    """[(kind, pk, relevance)] of the database backend's `results` in rank order, read as
+    values (a broad query matches thousands of pages, and building a model instance for each
+    cost more than the search itself). Relevance grows with the match on every backend:
+    PostgreSQL's ts_rank grows, SQLite's BM25 falls."""
+    queryset = results.annotate_score("_score").get_queryset()
+    sign = -1 if connections[queryset.db].vendor == "sqlite" else 1
+    return [(kind, pk, sign * (score or 0)) for pk, score in queryset.values_list("pk", "_score")]
+
+
+def by_relevance(*lists):
+    """One ranked list of (kind, pk) from lists of `scored` rows: pages and regulations are
+    ranked by the same measure over the same index, so a regulation that matches better
+    than a news article comes first (a tie keeps the first list's row first)."""
+    merged = heapq.merge(*lists, key=lambda row: -row[2])
+    return [(kind, pk) for kind, pk, _relevance in merged]
 
 
 def database_matches(query, max_matches=MAX_MATCHES):
@@ -197,8 +210,7 @@ def database_matches(query, max_matches=MAX_MATCHES):
         regulations = backend.search(search_query, Regulation.objects.only("pk"))
         if max_matches is not None:
             pages, regulations = pages[:max_matches], regulations[:max_matches]
-        ranked = [("page", pk) for pk in ranked_pks(pages)]
-        ranked += [("regulation", pk) for pk in ranked_pks(regulations)]
+        ranked = by_relevance(scored("page", pages), scored("regulation", regulations))
         if ranked:
             break
     # A regulation cited by its number comes first.

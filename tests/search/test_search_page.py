@@ -6,6 +6,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import PopularSearch, SearchQueryDay
 from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
+from tests.innovations.factories import InnovationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,23 @@ def test_finds_innovations_and_regulations(client, innovations, regulation):
     response, soup = get_page(client, q="inovasi pelayanan")
     titles = result_titles(soup)
     assert any("Pembinaan inovasi pelayanan publik" in title for title in titles)
+
+
+def test_a_regulation_that_matches_better_ranks_above_a_page(client, catalogue, regulation):
+    """Pages and regulations are one ranked list on the database backend too: a law named by
+    the query comes before a page that merely mentions its words once in passing."""
+    InnovationPageFactory(
+        parent=catalogue,
+        title="Warung data desa",
+        summary="Desa mencatat data warga secara rutin. " * 8
+        + "Catatan pembinaan inovasi pelayanan publik di desa.",
+    )
+
+    response, soup = get_page(client, q="pembinaan inovasi pelayanan publik")
+    titles = result_titles(soup)
+
+    assert len(titles) == 2
+    assert "Pembinaan inovasi pelayanan publik" in titles[0]
 
 
 def test_result_links_to_the_innovation(client, innovations):
