@@ -166,6 +166,10 @@ def resume_engine():
     cache.delete(_ENGINE_PAUSE_KEY)
 
 
+# A first page of results (search.views.RESULTS_PER_PAGE).
+ENOUGH_MATCHES = 10
+
+
 def scored(kind, results):
     """[(kind, pk, relevance)] of the database backend's `results` in rank order, read as
     values (a broad query matches thousands of pages, and building a model instance for each
@@ -188,7 +192,10 @@ def database_matches(query, max_matches=MAX_MATCHES):
     """Ranked matches from the database backend: all of them when max_matches is None.
 
     The query and its other phrasings (search.understanding: corrections, variants,
-    synonyms, acronyms) each match when all their words do; when none does, any word may.
+    synonyms, acronyms) match when all their words do; when that finds fewer than
+    ENOUGH_MATCHES, the matches of any word follow them, as the engine's ranking lets any
+    word match and ranks documents with all of them higher ("perpustakaan Kabupaten Gowa"
+    also finds Gowa's libraries whose text never says "Kabupaten").
     """
     backend = get_search_backend("database")
     understanding = understand(query)
@@ -199,6 +206,7 @@ def database_matches(query, max_matches=MAX_MATCHES):
     # An English reader's query matches English pages' English stems too (search.english);
     # regulations and Indonesian readers are searched as before.
     stems = english_stems(phrasings[0]) if active_language() != DEFAULT_LANGUAGE else ""
+    ranked = []
     for operator in ("and", "or"):
         search_query = PlainText(phrasings[0], operator=operator)
         for text in phrasings[1:]:
@@ -210,8 +218,10 @@ def database_matches(query, max_matches=MAX_MATCHES):
         regulations = backend.search(search_query, Regulation.objects.only("pk"))
         if max_matches is not None:
             pages, regulations = pages[:max_matches], regulations[:max_matches]
-        ranked = by_relevance(scored("page", pages), scored("regulation", regulations))
-        if ranked:
+        found = by_relevance(scored("page", pages), scored("regulation", regulations))
+        seen = set(ranked)
+        ranked += [key for key in found if key not in seen]
+        if len(ranked) >= ENOUGH_MATCHES:
             break
     # A regulation cited by its number comes first.
     cited = [("regulation", pk) for pk in cited_regulations(query)]

@@ -47,8 +47,33 @@ def test_a_regulation_that_matches_better_ranks_above_a_page(client, catalogue, 
     response, soup = get_page(client, q="pembinaan inovasi pelayanan publik")
     titles = result_titles(soup)
 
-    assert len(titles) == 2
     assert "Pembinaan inovasi pelayanan publik" in titles[0]
+    assert titles[1] == "Warung data desa"
+
+
+def test_matches_of_any_word_follow_when_all_words_find_few(client, catalogue):
+    both = InnovationPageFactory(
+        parent=catalogue, title="Jembatan menuju pasar desa", summary="Akses warga."
+    )
+    one = InnovationPageFactory(
+        parent=catalogue, title="Jembatan gantung sekolah", summary="Anak tidak menyeberang."
+    )
+    InnovationPageFactory(parent=catalogue, title="Sertifikat tanah", summary="Layanan BPN.")
+
+    response, soup = get_page(client, q="jembatan pasar")
+
+    assert result_titles(soup) == [both.title, one.title]
+
+
+def test_matches_of_any_word_do_not_follow_a_full_page_of_all_words(client, catalogue):
+    for number in range(10):
+        InnovationPageFactory(parent=catalogue, title=f"Jembatan pasar {number}", summary="Desa.")
+    InnovationPageFactory(parent=catalogue, title="Jembatan gantung", summary="Sekolah.")
+
+    response, soup = get_page(client, q="jembatan pasar")
+
+    assert soup.select_one(".search-count").get_text().split()[0] == "10"
+    assert "Jembatan gantung" not in result_titles(soup)
 
 
 def test_result_links_to_the_innovation(client, innovations):
