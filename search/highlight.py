@@ -39,11 +39,16 @@ def _matcher(words):
     folded = [fold(word) for word in words if word]
     stems = {rough_stem(word) for word in folded if len(word) >= 4}
 
+    answers = {}
+
     def matches(token):
-        token = fold(token)
-        if any(token.startswith(word) for word in folded if len(word) >= 2):
-            return True
-        return len(token) >= 4 and rough_stem(token) in stems
+        # A text repeats its words, and highlight() asks again of the excerpt's: once each.
+        if token not in answers:
+            key = fold(token)
+            answers[token] = any(key.startswith(word) for word in folded if len(word) >= 2) or (
+                len(key) >= 4 and rough_stem(key) in stems
+            )
+        return answers[token]
 
     return matches
 

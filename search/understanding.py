@@ -411,8 +411,14 @@ def understand(query, *, synonyms=True):
     if varied != words:
         add(varied)
     base = corrected
+    base_keys = [term_key(word) for word in base]
+    present = set(base_keys)
     for acronym, expansion in acronyms().items():
-        replaced = _replace_phrase([term_key(word) for word in base], acronym, expansion)
+        # Hundreds of agency acronyms: only those whose first word the query holds are tried.
+        first = acronym.split(maxsplit=1)
+        if not first or first[0] not in present:
+            continue
+        replaced = _replace_phrase(base_keys, acronym, expansion)
         if replaced:
             add(replaced)
     if synonyms:
