@@ -148,6 +148,47 @@ def test_innovation_page_query_count_is_constant(client, catalogue, innovation, 
     assert len(large) == small_count, extra
 
 
+# The queries of an innovation page whose derived data is kept in the shared cache (the
+# related ids and their cards, issue 20) but whose answer and body are not cached.
+INNOVATION_PAGE_QUERIES = 24
+
+
+def test_innovation_page_with_kept_cards_takes_a_fixed_number_of_queries(
+    client, catalogue, innovation, settings
+):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    InnovationPageFactory(parent=catalogue)  # one related innovation
+    client.get(innovation.url)  # the process-wide caches and the kept cards
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(innovation.url)
+
+    assert b'class="icard__title"' in response.content
+    assert len(queries) == INNOVATION_PAGE_QUERIES
+
+
+def test_kept_cards_follow_publishes(client, catalogue, innovation, settings):
+    """A related innovation's card is kept per publish (issue 20): its new title shows on
+    the next request, and it leaves the page once unpublished."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    related = InnovationPageFactory(parent=catalogue, title="Judul lama")
+
+    def related_titles():
+        soup = soup_of(client.get(innovation.url))
+        return [a.get_text(strip=True) for a in soup.select(".related .icard__title a")]
+
+    assert related_titles() == ["Judul lama"]
+
+    related.title = "Judul baru"
+    related.save_revision().publish()
+    assert related_titles() == ["Judul baru"]
+
+    related.unpublish()
+    assert related_titles() == []
+
+
 def test_related_innovations_share_a_sector_or_region(client, catalogue, innovation):
     same_sector = InnovationPageFactory(
         parent=catalogue, title="Sektor sama", regions=[region("73.02")], sectors=[sector()]
