@@ -34,25 +34,24 @@ def key_figures():
     }
 
 
-# Which innovations the home page features is kept per catalogue publish (and per global
-# generation: a home publish renews it), also when whole answers are not cached: topping up
-# with the newest orders every live innovation. Their rows are read fresh.
+# The innovations the home page features are kept per catalogue publish (and per global
+# generation: a home publish or a taxonomy edit renews it), also when whole answers are not
+# cached: topping up with the newest orders every live innovation, and every change to an
+# innovation's row renews the catalogue's token, so the kept rows are never stale.
 FEATURED_SECONDS = 24 * 60 * 60
 
 
 def featured_innovations(home_page, limit=3):
     """The editors' choice, topped up with the newest live innovations."""
-    queryset = in_active_language(InnovationPage.objects.live()).select_related(
-        "agency", "hero_image"
-    )
     key = f"home:featured:{home_page.pk}:{limit}:{active_language()}:{tags_digest('catalogue')}"
-    ids = cache.get(key)
-    if ids is None:
+    result = cache.get(key)
+    if result is None:
+        queryset = in_active_language(InnovationPage.objects.live()).select_related(
+            "agency", "hero_image"
+        )
         result = choose_featured(home_page, queryset, limit)
-        cache.set(key, [page.pk for page in result], FEATURED_SECONDS)
-        return result
-    found = {page.pk: page for page in queryset.filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+        cache.set(key, result, FEATURED_SECONDS)
+    return result
 
 
 def choose_featured(home_page, queryset, limit):
