@@ -1,6 +1,7 @@
 """The structured case study of an innovation and the catalogue page that lists them."""
 
 import calendar
+import copy
 import datetime
 
 from django import forms
@@ -569,6 +570,8 @@ class InnovationPage(
         depends_on(request, *tags)
         context["catalogue_generation"] = tags_digest(*tags)
         context["cache_seconds"] = timeout()
+        # A preview shows the draft's own rows, never the live ones kept for everyone.
+        self.prefetch_for_display(shared=not getattr(request, "is_preview", False))
         return context
 
     @property
@@ -605,38 +608,51 @@ class InnovationPage(
             data["provider"]["alternateName"] = self.agency.acronym
         return {key: value for key, value in data.items() if value not in (None, [], "")}
 
-    def prefetch_for_display(self):
+    def prefetch_for_display(self, shared=False):
         """Load every relation the page shows at once, so that the page costs a fixed
         number of queries however many figures, steps or replications it has. Once per page
-        object: the JSON-LD and the body both ask for it."""
+        object: the JSON-LD and the body both ask for it. `shared` (the live page, not a
+        preview): the relations whose every change renews the innovation's publish token
+        are kept in the shared cache under it."""
         if not self.pk or self.__dict__.get("_display_prefetched"):
             return
         self._display_prefetched = True
-        prefetch_related_objects(
-            [self],
-            "regions",
-            "sectors",
-            "sdgs",
-            "regulations",
-            "steps",
-            "key_figures",
-            Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
-            Prefetch(
-                "replications",
-                queryset=InnovationReplication.objects.select_related("region", "agency"),
-            ),
-            Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
-            Prefetch(
-                "gallery_images",
-                queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
-                    "image__renditions"
-                ),
-            ),
-        )
+        key = f"innovations:display:{self.pk}:{tags_digest(f'innovation:{self.pk}')}"
+        kept = cache.get(key) if shared else None
+        if kept is not None:
+            self._restore_prefetched(kept)
+            prefetch_related_objects([self], *display_read())
+        else:
+            prefetch_related_objects([self], *display_kept(), *display_read())
+        if shared and kept is None:
+            cache.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
         from publications.models.snippets import with_translations
 
         # The regulations' own text in the language read (one query, on English pages).
         with_translations(self.regulations.all())
+
+    def _kept_prefetched(self):
+        """{relation: its rows} of `display_kept()`, without the rows' link back to this page
+        (restored on reading)."""
+        kept = {}
+        for lookup in display_kept():
+            name = getattr(lookup, "prefetch_through", lookup)
+            rows = [copy.copy(row) for row in getattr(self, name).all()]
+            for row in rows:
+                row._state.fields_cache.pop("page", None)
+            kept[name] = rows
+        return kept
+
+    def _restore_prefetched(self, kept):
+        """Hand the kept rows to the relations' managers as a prefetch would."""
+        for name, rows in kept.items():
+            manager = getattr(self, name)
+            if name in CHILD_RELATIONS:
+                for row in rows:
+                    row.page = self
+            queryset = manager.get_queryset()
+            queryset._result_cache, queryset._prefetch_done = rows, True
+            self.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
     def similar_innovations(self, limit=3):
         """Live innovations that share a sector or a region with this one, most replicated
@@ -950,3 +966,39 @@ class InnovationGalleryImage(Orderable):
                     )
                 }
             )
+
+
+# What the innovation page shows of its own relations (InnovationPage.prefetch_for_display).
+# Kept in the shared cache: the rows whose every change renews the innovation's publish token
+# (its taxonomies, edited in the page, and its child rows, saved by a publish or by signals;
+# core.cache, innovations.apps). Read on every request: the regulations, documents and images
+# it links to, edited outside the page.
+CHILD_RELATIONS = ("steps", "key_figures", "awards", "replications")
+
+
+def display_kept():
+    return (
+        "regions",
+        "sectors",
+        "sdgs",
+        "steps",
+        "key_figures",
+        Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
+        Prefetch(
+            "replications",
+            queryset=InnovationReplication.objects.select_related("region", "agency"),
+        ),
+    )
+
+
+def display_read():
+    return (
+        "regulations",
+        Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
+        Prefetch(
+            "gallery_images",
+            queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        ),
+    )
