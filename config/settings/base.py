@@ -5,6 +5,7 @@ that are safe for development: an SQLite file in the project and Wagtail's datab
 search backend.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -200,6 +201,21 @@ PARTICIPATION_PRIVATE_ROOT = Path(
     os.environ.get("PARTICIPATION_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
 )
 PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "730"))
+
+
+def schema_version(base_dir=BASE_DIR):
+    """A number that changes with the project's migrations: the shared cache's VERSION.
+
+    The shared cache keeps model objects (an innovation's rows, its cards) as pickles. A deploy
+    that changes a model ships a migration (CI runs makemigrations --check), so the replicas of
+    the new release read and write a new namespace instead of unpickling the old release's
+    objects; the old entries expire with their timeouts."""
+    names = sorted(
+        path.relative_to(base_dir).as_posix()
+        for path in Path(base_dir).glob("*/migrations/[0-9]*.py")
+    )
+    return int(hashlib.sha256("\n".join(names).encode()).hexdigest()[:8], 16)
+
 
 CACHES = {
     "default": {

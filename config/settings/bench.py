@@ -4,6 +4,7 @@ Django view at /bench/bare/ that every benchmark measures in the same run as its
 import os
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, schema_version
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
@@ -28,6 +29,7 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jipp-bench",
+            "VERSION": schema_version(BASE_DIR),
         }
     }
 MONITORING_RECOMPUTE_IN_BACKGROUND = True

@@ -11,7 +11,15 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEVELOPMENT_SECRET_KEY, SECRET_KEY, TASK_BACKENDS, env_bool, env_list
+from .base import (
+    BASE_DIR,
+    DEVELOPMENT_SECRET_KEY,
+    SECRET_KEY,
+    TASK_BACKENDS,
+    env_bool,
+    env_list,
+    schema_version,
+)
 
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
@@ -74,6 +82,7 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jipp",
+            "VERSION": schema_version(BASE_DIR),
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }

@@ -88,6 +88,27 @@ def test_production_settings_use_whitenoise_and_redis_when_configured():
     ]
 
 
+def test_the_shared_cache_changes_namespace_when_a_migration_ships(tmp_path):
+    """Cached model objects of one release are never unpickled by a release whose models
+    differ: the production cache's VERSION follows the migrations."""
+    from config.settings.base import schema_version
+
+    migrations = tmp_path / "innovations" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "0001_initial.py").write_text("")
+    (migrations / "__init__.py").write_text("")
+    before = schema_version(tmp_path)
+    (tmp_path / "README.md").write_text("not a migration")
+    assert schema_version(tmp_path) == before
+    (migrations / "0002_more.py").write_text("")
+    assert schema_version(tmp_path) != before
+
+    code = "import config.settings.production as s; print(s.CACHES['default']['VERSION'])"
+    result = run_python(["-c", code], REDIS_URL="redis://127.0.0.1:6379/1")
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == schema_version()
+
+
 @pytest.mark.django_db
 def test_public_pages_get_a_strict_content_security_policy(client, home_page):
     response = client.get("/")
