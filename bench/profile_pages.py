@@ -152,12 +152,13 @@ def main(argv=None):
     import django
 
     django.setup()
-    # As a gunicorn worker does (config/wsgi.py): the URL patterns loaded and what the process
-    # loaded frozen out of the garbage collector's passes, or a full collection every few
-    # requests would add its 150 ms to the percentiles here and not in production.
     from django.test import Client
 
-    import config.wsgi  # noqa: F401
+    from core.startup import freeze_startup_objects
+
+    # As a gunicorn worker does (config/wsgi.py), or a full collection every few requests
+    # would add its 150 ms to the percentiles here and not in production.
+    freeze_startup_objects()
 
     client = Client()
     for url in args.urls:
