@@ -20,6 +20,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import TextField, Value
 from django.db.models.sql.subqueries import InsertQuery
+from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as database_backend_for
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.index import AutocompleteField, SearchField
@@ -77,26 +78,25 @@ class VectorSQL:
 class ObjectIndexer(postgres.ObjectIndexer):
     """modelsearch's indexer, reading each search field of the object once."""
 
+    @cached_property
     def prepared(self):
-        if not hasattr(self, "_prepared"):
-            self._prepared = [
-                item for field in self.search_fields for item in self.prepare_field(self.obj, field)
-            ]
-        return self._prepared
+        """(field, weight, text) of every search field, related ones included, read once."""
+        return [
+            item for field in self.search_fields for item in self.prepare_field(self.obj, field)
+        ]
 
     def texts(self, kind):
         """(text, weight) of the title's search fields ("title"), the other search fields
         ("body") or the autocomplete fields ("autocomplete"), in modelsearch's order."""
-        selected = []
-        for field, weight, value in self.prepared():
+
+        def wanted(field):
             if kind == "autocomplete":
-                wanted = isinstance(field, AutocompleteField)
-            else:
-                is_title = isinstance(field, SearchField) and field.field_name == "title"
-                wanted = isinstance(field, SearchField) and is_title == (kind == "title")
-            if wanted:
-                selected.append((value, weight))
-        return selected
+                return isinstance(field, AutocompleteField)
+            return isinstance(field, SearchField) and (field.field_name == "title") == (
+                kind == "title"
+            )
+
+        return [(value, weight) for field, weight, value in self.prepared if wanted(field)]
 
     def plain_text(self, kind):
         return " ".join(text.strip() for text, _weight in self.texts(kind) if text.strip())
