@@ -1,6 +1,8 @@
 """Formatting and loading helpers for the catalogue's templates."""
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -45,3 +47,33 @@ def prefetch_innovation(page):
 @register.simple_tag
 def related_innovations(page, limit=3):
     return page.similar_innovations(limit)
+
+
+FACET_OPTION = (
+    '<p class="facet__option"><input type="checkbox" name="{name}" value="{value}" id="{id}"'
+    '{checked}><label for="{id}">{label} <span class="facet__count">{count}'
+    '<span class="visually-hidden"> {noun}</span></span></label></p>'
+)
+
+
+@register.simple_tag
+def facet_options(facet, noun):
+    """The checkboxes of a catalogue facet's visible options. Built here rather than in a
+    template loop: a page lists about 130 of them, and through the template engine they were
+    a fifth of an uncached catalogue page."""
+    return format_html_join(
+        "\n",
+        FACET_OPTION,
+        (
+            {
+                "name": facet.parameter,
+                "value": option.value,
+                "id": f"f-{facet.name}-{number}",
+                "checked": mark_safe(" checked") if option.selected else "",
+                "label": option.label,
+                "count": option.count,
+                "noun": noun,
+            }
+            for number, option in enumerate(facet.visible_options, start=1)
+        ),
+    )
