@@ -140,8 +140,7 @@ class SearchBackend:
 class EngineListingBackend:
     """Last: the catalogue filter's listing from the search engine when one is configured
     (search.catalogue.api_listing): the requested page of ids in order and the total in one
-    request, the items then loaded by id. What the index does not carry (?search=, the
-    replication counters' filters and orders) and any engine failure are answered by the
+    request, the items then loaded by id. ?search= and any engine failure are answered by the
     database, with the same ids, order and total (tests/search/test_catalogue_parity.py)."""
 
     def filter_queryset(self, request, queryset, view):

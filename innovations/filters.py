@@ -58,6 +58,14 @@ PROVEN_RANK = Case(
     default=Value(3),
 )
 
+
+def proven_rank(page):
+    """PROVEN_RANK of one innovation, for the engine's copy of the order (search.documents)."""
+    if page.stage == InnovationPage.Stage.IMPLEMENTATION:
+        return 0 if page.last_verified_on is not None else 1
+    return 2 if page.stage == InnovationPage.Stage.TRIAL else 3
+
+
 SORTS = {
     "terbukti": (
         _("Terbukti lebih dulu"),

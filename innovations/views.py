@@ -22,7 +22,7 @@ from core.query import minimal_parameters, renamed_parameters
 from .cache import engine_for, facets_and_years, state_key, timeout
 from .exports import export_response, export_validators
 from .filters import DEFAULT_SORT, PUBLIC_NAMES, CatalogueFilter
-from .models import InnovationAward, InnovationPage, Region, card_queryset
+from .models import InnovationAward, InnovationPage, Region, cached_cards, card_queryset
 
 MAX_COMPARED = 4
 
@@ -56,7 +56,7 @@ def catalogue(request, index_page):
     state = CatalogueFilter.from_query(request.GET)
     engine = engine_for(state)
     if engine is not None:
-        results = engine.results(card_queryset, state.per_page, state.page)
+        results = engine.results(card_queryset, state.per_page, state.page, rows=cached_cards)
     else:
         results = card_queryset(state.ordered(state.apply()))
     paginator = Paginator(results, state.per_page)

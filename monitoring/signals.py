@@ -57,6 +57,7 @@ def refresh_last_verified(innovation_id):
     if changed:
         # The date shows on the innovation's page, its card (catalogue) and in the API.
         invalidate_tags(f"innovation:{innovation_id}", "catalogue", "api:innovations")
+        InnovationPage.reindex([innovation_id])
 
 
 @receiver(post_save, sender=MonitoringReport)

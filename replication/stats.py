@@ -49,10 +49,14 @@ def counts_for(innovation_ids):
 def refresh(innovation_ids):
     """Write the current counts onto the innovations' live rows and start a new catalogue
     cache generation, so facets, sorts, the API and cached case studies show them."""
+    changed = []
     for pk, counts in counts_for(innovation_ids).items():
-        InnovationPage.objects.filter(pk=pk).update(
-            request_count=counts.requests,
-            visit_count=counts.visits,
-            verified_replication_count=counts.verified_replications,
-        )
+        values = {
+            "request_count": counts.requests,
+            "visit_count": counts.visits,
+            "verified_replication_count": counts.verified_replications,
+        }
+        if InnovationPage.objects.filter(pk=pk).exclude(**values).update(**values):
+            changed.append(pk)
+    InnovationPage.reindex(changed)
     invalidate()

@@ -17,18 +17,29 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from core.i18n import active_language
-from innovations.filters import FACET_ORDER, NO, TAXONOMY_FACETS, YES
+from innovations.filters import (
+    FACET_ORDER,
+    INTEREST_COUNTERS,
+    NEEDS_UPDATE,
+    NO,
+    TAXONOMY_FACETS,
+    UP_TO_DATE,
+    YES,
+)
 from innovations.models import InnovationPage
 
 from .documents import (
     CATALOGUE_FIELDS,
+    COUNTERS,
     LAUNCH_YEAR,
     LAUNCHED,
     PK,
+    PROVEN,
     REPLICATIONS,
     TEXT,
     TITLE,
     UPDATED,
+    VERIFIED,
 )
 
 logger = logging.getLogger(__name__)
@@ -38,20 +49,36 @@ YEAR = "year"
 # Sorts as (field, direction[, where documents without the field go]); innovations.filters'
 # SORTS gives the database's order of the same name.
 ENGINE_SORTS = {
+    "terbukti": [
+        (PROVEN, "asc"),
+        (VERIFIED, "desc", "_last"),
+        (LAUNCHED, "desc", "_last"),
+        (PK, "desc"),
+    ],
     "terbaru": [(LAUNCHED, "desc"), (PK, "desc")],
     "az": [(TITLE, "asc"), (PK, "asc")],
     "replikasi": [(REPLICATIONS, "desc"), (TITLE, "asc"), (PK, "asc")],
     "diperbarui": [(UPDATED, "desc", "_last"), (PK, "desc")],
+    "diminati": [(COUNTERS["request_count"], "desc"), (TITLE, "asc"), (PK, "asc")],
+    "terverifikasi": [
+        (COUNTERS["verified_replication_count"], "desc"),
+        (TITLE, "asc"),
+        (PK, "asc"),
+    ],
 }
-# The API's orderings (innovations.api.ORDERINGS) the index carries; the replication app's
-# request and visit counters are answered by the database. first_published_at is the field
-# Wagtail's Page indexes for filtering (modelsearch names it).
+# Facets whose values are conditions on indexed numbers and dates rather than terms:
+# value_conditions() of innovations.filters, as engine clauses (EngineCatalogue._conditions).
+CONDITION_FACETS = ("minat", "pemantauan")
+ENGINE_FACETS = {*CATALOGUE_FIELDS, *CONDITION_FACETS}
+# The API's orderings (innovations.api.ORDERINGS). first_published_at is the field Wagtail's
+# Page indexes for filtering (modelsearch names it).
 API_SORT_FIELDS = {
     "title": TITLE,
     "launched_on": LAUNCHED,
     "last_published_at": UPDATED,
     "replication_count": REPLICATIONS,
     "pk": PK,
+    **COUNTERS,
 }
 PAGE_FILTER_FIELDS = ("first_published_at", "path", "locale")
 
@@ -69,12 +96,12 @@ def usable_backend():
 def engine_for(state):
     """An EngineCatalogue for `state` when an engine is configured and up, else None.
 
-    Filters on counters kept outside the editor (replication requests, monitoring) are not in
-    the index: such a state is answered by the database. So are sorts on them (the default
-    "terbukti" reads the verification dates): the engine then counts the facets and the
-    database lists the page.
+    The counters and the verification date kept outside the editor are indexed too (their
+    writers re-index the innovation: InnovationPage.reindex); a filter or sort the index
+    does not carry is answered by the database (a sort: the engine counts, the database
+    lists).
     """
-    if set(state.selected) - set(CATALOGUE_FIELDS):
+    if set(state.selected) - ENGINE_FACETS:
         return None
     backend = usable_backend()
     if backend is None:
@@ -89,7 +116,7 @@ def api_listing(state, ordering, root, private):
     site's root page in the requested language (the API lists its descendants) and `private`
     the condition of the pages it never shows.
     """
-    if set(state.selected) - set(CATALOGUE_FIELDS):
+    if set(state.selected) - ENGINE_FACETS:
         return None
     backend = usable_backend()
     if backend is None:
@@ -135,6 +162,17 @@ def sort_clauses(sort):
     ]
 
 
+def any_of(clauses):
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def bucket_counts(buckets):
+    """{value: documents} of a terms aggregation (a list) or a filters one (keyed)."""
+    if isinstance(buckets, dict):
+        return {key: bucket["doc_count"] for key, bucket in buckets.items()}
+    return {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+
+
 def _escape_wildcard(word):
     return "".join("\\" + char if char in "\\*?" else char for char in word)
 
@@ -155,7 +193,7 @@ class EngineCatalogue:
         self._answer = None
         self._window = None
         # Facets the index carries; any other is counted by the database.
-        self.names = [name for name in FACET_ORDER if name in CATALOGUE_FIELDS] if counts else []
+        self.names = [name for name in FACET_ORDER if name in ENGINE_FACETS] if counts else []
 
     # Filters
 
@@ -166,6 +204,12 @@ class EngineCatalogue:
         for name in FACET_ORDER:
             values = state.selected.get(name)
             if not values:
+                continue
+            if name in CONDITION_FACETS:
+                # Both monitoring values ticked filter nothing (as on the database).
+                if name != "pemantauan" or len(values) == 1:
+                    conditions = self._conditions(name)
+                    clauses[name] = any_of([conditions[value] for value in values])
                 continue
             field_name = CATALOGUE_FIELDS[name]
             if name in TAXONOMY_FACETS:
@@ -183,6 +227,35 @@ class EngineCatalogue:
         if years:
             clauses[YEAR] = {"range": {LAUNCH_YEAR: years}}
         return clauses
+
+    @staticmethod
+    def _conditions(name):
+        """{value: clause} of a CONDITION_FACETS facet: the clauses of
+        innovations.filters.value_conditions on the indexed counters and dates."""
+        if name == "minat":
+            return {
+                value: {"range": {COUNTERS[counter]: {"gt": 0}}}
+                for value, counter in INTEREST_COUNTERS.items()
+            }
+        # InnovationPage.needs_update_q, with today's cutoff.
+        cutoff = InnovationPage.monitoring_cutoff().isoformat()
+        stale = {
+            "bool": {
+                "filter": [
+                    {"range": {LAUNCHED: {"lt": cutoff}}},
+                    any_of(
+                        [
+                            {"bool": {"must_not": [{"exists": {"field": VERIFIED}}]}},
+                            {"range": {VERIFIED: {"lt": cutoff}}},
+                        ]
+                    ),
+                ],
+                "must_not": [
+                    {"term": {CATALOGUE_FIELDS["status"]: InnovationPage.Status.DISCONTINUED.value}}
+                ],
+            }
+        }
+        return {NEEDS_UPDATE: stale, UP_TO_DATE: {"bool": {"must_not": [stale]}}}
 
     def _scope(self):
         """The catalogue lists the pages of the language being read (core.i18n)."""
@@ -221,10 +294,14 @@ class EngineCatalogue:
         aggregations = {}
         for name in [*self.names, YEAR] if self.names else []:
             others = [clause for key, clause in filters.items() if key != name]
-            field_name = LAUNCH_YEAR if name == YEAR else CATALOGUE_FIELDS[name]
+            if name in CONDITION_FACETS:
+                values = {"filters": {"filters": self._conditions(name)}}
+            else:
+                field_name = LAUNCH_YEAR if name == YEAR else CATALOGUE_FIELDS[name]
+                values = {"terms": {"field": field_name, "size": MAX_BUCKETS}}
             aggregations[name] = {
                 "filter": {"bool": {"filter": others}},
-                "aggs": {"values": {"terms": {"field": field_name, "size": MAX_BUCKETS}}},
+                "aggs": {"values": values},
             }
         body = {
             "query": self._base(),
@@ -246,10 +323,7 @@ class EngineCatalogue:
             "ids": [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]],
             "total": total["value"] if isinstance(total, dict) else total,
             "counts": {
-                name: {
-                    str(bucket["key"]): bucket["doc_count"]
-                    for bucket in response["aggregations"][name]["values"]["buckets"]
-                }
+                name: bucket_counts(response["aggregations"][name]["values"]["buckets"])
                 for name in aggregations
             },
         }
@@ -277,8 +351,10 @@ class EngineCatalogue:
         logger.warning("Search engine unavailable for the catalogue", exc_info=True)
         pause_engine()
 
-    def results(self, load, per_page, page):
-        """The catalogue's page of results (EngineResults), the database's when the engine fails."""
+    def results(self, load, per_page, page, rows=None):
+        """The catalogue's page of results (EngineResults), the database's when the engine
+        fails. `rows(ids)` gives {id: innovation} for the page shown (default: `load` over
+        the ids)."""
         try:
             page = max(1, int(page))
         except (TypeError, ValueError):
@@ -291,15 +367,17 @@ class EngineCatalogue:
             load,
             database=lambda: load(state.ordered(state.apply())),
             window=((page - 1) * per_page, per_page),
+            rows=rows,
         )
 
     def facets(self):
-        """Every facet: the index's from the engine's counts, the others (counters kept
-        outside the editor) from the database, those in one query when none is ticked."""
+        """Every facet: the index's from the engine's counts, any other from the database."""
         counts = self._counts()
         state = self.state
-        database = [name for name in FACET_ORDER if name not in CATALOGUE_FIELDS]
-        from_database = dict(zip(database, state.counts(database, years=False)[0], strict=True))
+        database = [name for name in FACET_ORDER if name not in ENGINE_FACETS]
+        from_database = {}
+        if database:
+            from_database = dict(zip(database, state.counts(database, years=False)[0], strict=True))
         facets = []
         for name in FACET_ORDER:
             if name in from_database:
@@ -321,12 +399,14 @@ class EngineResults:
 
     `load` adds what the shown items need to a queryset; `database()` gives the same sequence
     from the database, used once the engine fails; `window` (offset, size) is the page expected,
-    so that the total, asked first, comes in the same request as that page.
+    so that the total, asked first, comes in the same request as that page; `rows(ids)`, when
+    given, reads the shown items instead of `load` ({id: item}, e.g. from a cache).
     """
 
-    def __init__(self, catalogue, load, database, window):
+    def __init__(self, catalogue, load, database, window, rows=None):
         self.catalogue = catalogue
         self.load = load
+        self.rows = rows
         self.database = database
         self.window = window
         self.fallback = None  # the database's ordered queryset, once the engine failed
@@ -357,8 +437,11 @@ class EngineResults:
             except Exception:
                 self.catalogue._failed()
             else:
-                queryset = self.load(InnovationPage.objects.filter(pk__in=ids))
-                found = {page.pk: page for page in queryset}
+                if self.rows is not None:
+                    found = self.rows(ids)
+                else:
+                    queryset = self.load(InnovationPage.objects.filter(pk__in=ids))
+                    found = {page.pk: page for page in queryset}
                 return [found[pk] for pk in ids if pk in found]
         return list(self._database()[window])
 

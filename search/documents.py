@@ -34,6 +34,15 @@ LAUNCHED, LAUNCH_YEAR, TITLE, REPLICATIONS, UPDATED, PK, TEXT = (
     "_c_pk",
     "_c_text",
 )
+# The replication app's counters (replication/stats.py) and the date of the latest verified
+# monitoring report (monitoring/signals.py), written outside the editor: whoever writes them
+# re-indexes the innovation (innovations.models.reindex_live_fields).
+COUNTERS = {
+    "request_count": "_c_requests",
+    "visit_count": "_c_visits",
+    "verified_replication_count": "_c_verified_replications",
+}
+VERIFIED, PROVEN = "_c_verified", "_c_proven"
 TAXONOMY_IDS = {"region", "agency", "sector", "sdg", "award"}
 
 FACET_MAPPING = {
@@ -48,6 +57,9 @@ FACET_MAPPING = {
     REPLICATIONS: {"type": "integer"},
     UPDATED: {"type": "date"},
     PK: {"type": "long"},
+    **{name: {"type": "integer"} for name in COUNTERS.values()},
+    VERIFIED: {"type": "date"},
+    PROVEN: {"type": "integer"},
     # Lower-cased title, tagline and summary for the catalogue's substring text filter.
     TEXT: {"type": "keyword"},
 }
@@ -80,7 +92,7 @@ def facet_document(obj):
 
 
 def innovation_document(page):
-    from innovations.filters import NO, YES
+    from innovations.filters import NO, YES, proven_rank
 
     regions = list(page.regions.all())
     sectors = list(page.sectors.all())
@@ -106,6 +118,9 @@ def innovation_document(page):
         REPLICATIONS: page.replication_count,
         UPDATED: page.last_published_at.isoformat() if page.last_published_at else None,
         PK: page.pk,
+        **{name: getattr(page, counter) for counter, name in COUNTERS.items()},
+        VERIFIED: page.last_verified_on.isoformat() if page.last_verified_on else None,
+        PROVEN: proven_rank(page),
         TEXT: "\n".join(
             (value or "").lower() for value in (page.title, page.tagline, page.summary)
         )[:MAX_TEXT_CHARACTERS],

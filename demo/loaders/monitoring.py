@@ -330,7 +330,10 @@ def refresh_verification_dates(pages):
         .annotate(latest=Max("verified_at"))
         .values_list("innovation_id", "latest")
     )
+    changed = []
     for page in pages:
         verified_on = timezone.localdate(latest[page.pk]) if page.pk in latest else None
         if page.last_verified_on != verified_on:
             InnovationPage.objects.filter(pk=page.pk).update(last_verified_on=verified_on)
+            changed.append(page.pk)
+    InnovationPage.reindex(changed)

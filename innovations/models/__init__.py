@@ -11,6 +11,7 @@ from .pages import (
     InnovationPageTag,
     InnovationReplication,
     InnovationStep,
+    cached_cards,
     card_queryset,
 )
 from .taxonomies import Agency, Award, Region, Sector, SustainableDevelopmentGoal
@@ -33,5 +34,6 @@ __all__ = [
     "Region",
     "Sector",
     "SustainableDevelopmentGoal",
+    "cached_cards",
     "card_queryset",
 ]

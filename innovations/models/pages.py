@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import depends_on, serve_cached, tags_digest
+from core.cache import ALL, depends_on, serve_cached, tags_digest, tokens
 from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
@@ -110,19 +110,24 @@ def card_queryset(queryset):
 
 
 def cached_cards(ids):
-    """{id: card innovation} for the live ones among `ids`, kept in the shared cache until
-    one of them is published again (its "innovation:<id>" tag) or a new generation starts (a
-    taxonomy edit), as the page's cached body is: building the cards' model objects is about a
-    quarter of an uncached innovation page."""
-    key = f"innovations:cards:{','.join(map(str, ids))}:"
-    key += tags_digest(*(f"innovation:{pk}" for pk in ids))
-    cards = cache.get(key)
-    if cards is None:
-        cards = {
+    """{id: card innovation} for the live ones among `ids`. Each card is kept in the shared
+    cache on its own until that innovation is published again (its "innovation:<id>" tag)
+    or a new generation starts (a taxonomy edit), as the page's cached body is, so every list
+    it appears in (a catalogue page of any filters, an innovation page's related cards)
+    shares it: building the cards' model objects is about a quarter of an uncached page."""
+    tags = {pk: f"innovation:{pk}" for pk in ids}
+    current = tokens([ALL, *tags.values()])
+    keys = {f"innovations:card:{pk}:{current[ALL]}:{current[tag]}": pk for pk, tag in tags.items()}
+    cards = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
+    missing = [pk for pk in ids if pk not in cards]
+    if missing:
+        loaded = {
             item.pk: item
-            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=ids))
+            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
         }
-        cache.set(key, cards, RELATED_IDS_SECONDS)
+        stored = {key: loaded[pk] for key, pk in keys.items() if pk in loaded}
+        cache.set_many(stored, RELATED_IDS_SECONDS)
+        cards.update(loaded)
     return cards
 
 
@@ -743,6 +748,15 @@ class InnovationPage(
     # replication app's counters, replication/stats.py): publishing an older revision must
     # not roll them back.
     LIVE_FIELDS = ("last_verified_on", "request_count", "visit_count", "verified_replication_count")
+
+    @classmethod
+    def reindex(cls, ids):
+        """Queue the search-index update of innovations whose LIVE_FIELDS were written with
+        update() (no save, no signal): the engine filters, counts and sorts on them."""
+        from wagtail.search.tasks import insert_or_update_object_task
+
+        for pk in ids:
+            insert_or_update_object_task.enqueue(cls._meta.app_label, cls._meta.model_name, str(pk))
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)

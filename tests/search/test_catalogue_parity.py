@@ -5,6 +5,8 @@ Many random filter combinations (seeded, so a failure can be replayed) over inno
 random regions, sectors, agencies, goals, awards, forms, statuses, costs, launch years and
 replications: the same ids in the same order, the same facet counts and the same year counts
 in the catalogue; the same items, order and total_count, for as many queries, in the API.
+The replication counters and verification dates are written as their apps write them (an
+update(), then InnovationPage.reindex), so the engine's copy of them is checked too.
 """
 
 import datetime
@@ -63,13 +65,12 @@ def random_catalogue(catalogue):
             sectors=[sector(slug) for slug in rng.sample(SECTORS, rng.randint(1, 2))],
             sdgs=rng.sample(goals, rng.randint(0, 2)),
             form=rng.choice(list(InnovationPage.Form.values)),
+            **random_stage(rng, year),
             status=rng.choice(list(InnovationPage.Status.values)),
             is_digital=rng.random() < 0.5,
             cost=rng.choice([None, 0, 10_000_000, 120_000_000, 600_000_000, 2_000_000_000]),
             budget_source="apbd",
             launched_on=datetime.date(year, rng.randint(1, 3), rng.randint(1, 28)),
-            trial_started_on=datetime.date(year, 4, 1),
-            implemented_on=datetime.date(year, 9, 1),
         )
         if awards and rng.random() < 0.3:
             AwardItemFactory(page=page, award=rng.choice(awards))
@@ -78,7 +79,31 @@ def random_catalogue(catalogue):
         page.refresh_from_db()
         page.save()  # re-indexed with its awards and replication count
         pages.append(page)
+    # Written outside the editor, as replication.stats and monitoring.signals write them.
+    today = datetime.date.today()
+    for page in pages:
+        InnovationPage.objects.filter(pk=page.pk).update(
+            request_count=rng.choice([0, 0, 1, 4]),
+            visit_count=rng.choice([0, 0, 2]),
+            verified_replication_count=rng.choice([0, 0, 0, 1]),
+            last_verified_on=rng.choice(
+                [None, today - datetime.timedelta(days=30), datetime.date(2019, 5, 1)]
+            ),
+        )
+    InnovationPage.reindex([page.pk for page in pages])
     return {"agencies": agencies, "goals": goals, "awards": awards, "pages": pages}
+
+
+def random_stage(rng, year):
+    """A stage with the dates it requires."""
+    stage = rng.choice(list(InnovationPage.Stage.values))
+    trial = stage != InnovationPage.Stage.INITIATIVE
+    implemented = stage == InnovationPage.Stage.IMPLEMENTATION
+    return {
+        "stage": stage,
+        "trial_started_on": datetime.date(year, 4, 1) if trial else None,
+        "implemented_on": datetime.date(year, 9, 1) if implemented else None,
+    }
 
 
 def filter_options(data):
@@ -91,7 +116,8 @@ def filter_options(data):
         **{
             name: list(spec["choices"])
             for name, spec in CHOICE_FACETS.items()
-            if name in ("stage", "form", "digital", "replicated", "budget", "status")
+            if name
+            in ("stage", "form", "digital", "replicated", "budget", "status", "minat", "pemantauan")
         },
     }
 
@@ -108,8 +134,7 @@ def random_params(rng, data):
         params["year_to"] = str(rng.randint(2018, 2023))
     if rng.random() < 0.3:
         params["q"] = rng.choice(WORDS)[: rng.randint(3, 6)]
-    # "terbukti" (the default) is ordered by the database; the engine counts its facets.
-    params["sort"] = rng.choice([*sorted(ENGINE_SORTS), "terbukti"])
+    params["sort"] = rng.choice(sorted(ENGINE_SORTS))
     return params
 
 
@@ -133,10 +158,9 @@ def test_engine_and_database_agree_on_random_filters(random_catalogue):
         on_engine = CatalogueFilter(params)
         catalogue = engine_for(on_engine)
         assert catalogue is not None, params.urlencode()
-        answer = catalogue.answer(0, 1000 if catalogue.sort else 0)
+        answer = catalogue.answer(0, 1000)
         context = params.urlencode()
-        if catalogue.sort:
-            assert answer["ids"] == expected_ids, context
+        assert answer["ids"] == expected_ids, context
         assert answer["total"] == len(expected_ids), context
         assert facet_rows(catalogue.facets()) == facet_rows(database.facets()), context
         assert catalogue.year_counts() == database.year_counts(), context
@@ -157,7 +181,7 @@ def test_catalogue_page_on_the_engine(client, random_catalogue, django_assert_ma
 
 def random_api_params(rng, data):
     """An API query: the catalogue's filters (comma-separated or repeated), an order among the
-    API's (the replication counters' stay on the database), and a window."""
+    API's, and a window."""
     options = filter_options(data)
     params = []
     for name in rng.sample(sorted(options), rng.randint(0, 3)):
@@ -202,7 +226,10 @@ def test_api_on_the_engine_and_on_the_database_agree(
     for _ in range(API_COMBINATIONS):
         params = random_api_params(rng, random_catalogue)
         # Each path asked twice, the second counted: a first request fills per-process caches.
+        answered.clear()
         on_engine = api_answer(client, params) and api_answer(client, params)
+        # Every filter and order the API offers is answered by the engine.
+        assert answered == [True, True], params
         with monkeypatch.context() as database_only:
             database_only.setattr(search.catalogue, "usable_backend", lambda: None)
             on_database = api_answer(client, params) and api_answer(client, params)
@@ -211,8 +238,6 @@ def test_api_on_the_engine_and_on_the_database_agree(
         if on_engine["ids"]:
             # The engine's request replaces the count: never more queries than the database.
             assert on_engine["queries"] <= on_database["queries"], params
-    # The replication counters' orders went to the database; the rest to the engine.
-    assert answered.count(True) >= API_COMBINATIONS // 2, answered
 
 
 def test_each_language_lists_its_own_pages(client, catalogue, home_page, settings):
