@@ -1,19 +1,23 @@
-"""What the replication and monitoring apps write outside the editor reaches the engine's
-catalogue at once (`-m engine`): a replication request, a verified monitoring report.
+"""The engine's catalogue follows what changes (`-m engine`): what the replication and
+monitoring apps write outside the editor (a replication request, a verified monitoring
+report), and publishes seen through the cards kept per innovation.
 
-Their writers update the innovation's row and re-index it (InnovationPage.reindex), so the
+The apps' writers update the innovation's row and re-index it (InnovationPage.reindex), so the
 "minat" and "pemantauan" facets and the sorts on them ("terbukti", "diminati") answered by the
 engine never lag behind the database.
 """
 
 import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from innovations.filters import CatalogueFilter
 from monitoring.models import MonitoringReport
 from replication import workflow
 from search.catalogue import engine_for
-from tests.innovations.factories import InnovationPageFactory
+from tests.innovations.factories import InnovationPageFactory, sector
 from tests.monitoring.factories import ReportFactory
 from tests.replication.factories import ReplicationRequestFactory
 
@@ -66,3 +70,41 @@ def test_a_verified_report_reaches_the_monitoring_facet_and_the_proven_order(cat
     report.delete()
     assert ids("") == [newer.pk, older.pk]
     assert ids("pemantauan=terpantau") == []
+
+
+def card_titles(client, **params):
+    response = client.get("/inovasi/", params)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [node.get_text(strip=True) for node in soup.select(".icard__title")]
+
+
+def test_cards_are_kept_per_innovation_and_follow_publishes(client, catalogue, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    pages = [
+        InnovationPageFactory(parent=catalogue, title=title, sectors=[sector("kesehatan")])
+        for title in ("Air bersih", "Bidan desa", "Cek gula darah")
+    ]
+    for page in pages:
+        page.save()  # re-indexed with its sectors
+    assert card_titles(client, urutan="az") == ["Air bersih", "Bidan desa", "Cek gula darah"]
+
+    # Another list of the same innovations reads their cards from the cache: no card query
+    # (the card's regions and sectors are prefetched through their link tables).
+    with CaptureQueriesContext(connection) as queries:
+        titles = card_titles(client, urusan="kesehatan", urutan="terbaru")
+    assert sorted(titles) == ["Air bersih", "Bidan desa", "Cek gula darah"]
+    card_queries = [
+        query["sql"]
+        for query in queries.captured_queries
+        if "innovations_innovationpage_regions" in query["sql"]
+    ]
+    assert card_queries == []
+
+    pages[1].title = "Bidan siaga"
+    pages[1].save_revision().publish()
+    assert card_titles(client, urutan="az") == ["Air bersih", "Bidan siaga", "Cek gula darah"]
+
+    pages[0].unpublish()
+    assert card_titles(client, urutan="az") == ["Bidan siaga", "Cek gula darah"]
