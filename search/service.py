@@ -462,6 +462,27 @@ def engine_search(backend, body, **params):
     return backend.es.search(body=body, **params)
 
 
+class EngineAnswerError(Exception):
+    """One search of a multi-search failed (the round trip itself succeeded)."""
+
+
+def engine_msearch(backend, bodies, index, **params):
+    """Several searches of one index in one round trip: their answers, in order. A failed
+    one raises, as a failed single search does."""
+    lines = []
+    for body in bodies:
+        lines += [{"index": index}, body]
+    if backend.use_new_elasticsearch_api:
+        response = backend.es.msearch(searches=lines, **params)
+    else:
+        response = backend.es.msearch(body=lines, **params)
+    answers = response["responses"]
+    for answer in answers:
+        if "error" in answer:
+            raise EngineAnswerError(answer["error"])
+    return answers
+
+
 def engine_matches(backend, query, max_matches=MAX_MATCHES, highlight=True):
     """Ranked matches; if a stricter RANKING finds nothing, any word may match."""
     matches = None

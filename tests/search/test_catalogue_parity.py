@@ -10,9 +10,11 @@ update(), then InnovationPage.reindex), so the engine's copy of them is checked 
 """
 
 import datetime
+import logging
 import random
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -177,6 +179,27 @@ def test_catalogue_page_on_the_engine(client, random_catalogue, django_assert_ma
     html = response.content.decode()
     positions = [html.index(title) for title in expected]
     assert positions == sorted(positions)
+
+
+def test_a_search_the_engine_refuses_falls_back_to_the_database(
+    client, random_catalogue, monkeypatch, caplog, settings
+):
+    """The counts and the page come in one multi-search, which answers 200 even when one of
+    its searches fails: that failure is the engine's too, and the database lists the page."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setitem(ENGINE_SORTS, "az", [("_c_no_such_field", "asc")])
+    with caplog.at_level(logging.WARNING, logger="search.catalogue"):
+        response = client.get("/inovasi/", {"urusan": "kesehatan", "urutan": "az"})
+    assert response.status_code == 200
+    expected = list(
+        InnovationPage.objects.filter(sectors__slug="kesehatan")
+        .order_by("title", "pk")
+        .values_list("title", flat=True)[:12]
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [node.get_text(strip=True) for node in soup.select(".icard__title")] == expected
+    assert any("unavailable" in record.getMessage() for record in caplog.records)
 
 
 def random_api_params(rng, data):
