@@ -564,6 +564,7 @@ class SearchPage:
 
 FACET_FIELDS = {"jenis": TYPE, "wilayah": REGIONS, "urusan": SECTORS, "tahun": YEAR}
 MAX_FACET_VALUES = 500
+TOTAL = "_total"  # the aggregation of every match passing the selected facets
 
 
 def search_page(query, selected, page_number, per_page, *, use_engine=True):
@@ -605,9 +606,12 @@ def _terms(field_name, values):
 
 
 def engine_search_page(backend, query, selected, page_number, per_page):
-    """Ranked page, total, facet aggregations, highlights and suggestion in one request."""
+    """Ranked page, total, facet aggregations, highlights and suggestion in one round trip:
+    the counts (each facet under the others' selections, and the total) are a search of size
+    0, which the engine keeps in its shard request cache until the index next changes, the
+    page a second search of the same multi-search."""
     filters = {facet: _terms(FACET_FIELDS[facet], [value]) for facet, value in selected.items()}
-    aggregations = {}
+    aggregations = {TOTAL: {"filter": {"bool": {"filter": list(filters.values())}}}}
     for facet, field_name in FACET_FIELDS.items():
         others = [clause for name, clause in filters.items() if name != facet]
         aggregations[facet] = {
@@ -616,11 +620,11 @@ def engine_search_page(backend, query, selected, page_number, per_page):
         }
     page_number = max(1, page_number)
     understanding = understand(query, synonyms=False)
+    text_query = engine_query(backend, query, understanding=understanding)
+    counts_body = {"query": text_query, "aggs": aggregations, "size": 0, "track_total_hits": False}
     body = {
-        "query": engine_query(backend, query, understanding=understanding),
-        "post_filter": {"bool": {"filter": list(filters.values())}},
-        "aggs": aggregations,
-        "track_total_hits": True,
+        "query": {"bool": {"must": [text_query], "filter": list(filters.values())}},
+        "track_total_hits": False,
         "from": (page_number - 1) * per_page,
         "size": per_page,
         "_source": False,
@@ -628,9 +632,11 @@ def engine_search_page(backend, query, selected, page_number, per_page):
         **presentation(query, understanding),
     }
     index = ",".join(engine_indices(backend))
-    response = engine_search(backend, body, index=index, request_timeout=backend.query_timeout)
-    total = response["hits"]["total"]
-    total = total["value"] if isinstance(total, dict) else total
+    counted, response = engine_msearch(
+        backend, [counts_body, body], index, request_timeout=backend.query_timeout
+    )
+    found = counted["aggregations"]
+    total = found[TOTAL]["doc_count"]
     last_page = max(1, -(-total // per_page))
     if page_number > last_page:
         # Past the end: the last page, like Paginator.get_page on the database path.
@@ -638,10 +644,7 @@ def engine_search_page(backend, query, selected, page_number, per_page):
         page_number = last_page
         response = engine_search(backend, body, index=index, request_timeout=backend.query_timeout)
     counts = {
-        facet: {
-            bucket["key"]: bucket["doc_count"]
-            for bucket in response["aggregations"][facet]["values"]["buckets"]
-        }
+        facet: {bucket["key"]: bucket["doc_count"] for bucket in found[facet]["values"]["buckets"]}
         for facet in FACET_FIELDS
     }
     return SearchPage(
