@@ -58,7 +58,7 @@ def catalogue(request, index_page):
     if engine is not None:
         results = engine.results(card_queryset, state.per_page, state.page, rows=cached_cards)
     else:
-        results = card_queryset(state.ordered(state.apply()))
+        results = CardsById(state.ordered(state.apply()))
     paginator = Paginator(results, state.per_page)
     try:
         page = paginator.page(state.page)
@@ -96,6 +96,27 @@ def catalogue(request, index_page):
         template="innovations/innovation_index_page.html",
         context_overrides=context,
     )
+
+
+class CardsById:
+    """An ordered queryset of innovations for a Paginator: the page shown is read as ids and
+    its cards come from the per-innovation cache (cached_cards), as on the engine path."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        ids = list(self.queryset.values_list("pk", flat=True)[window])
+        cards = cached_cards(ids)
+        return [cards[pk] for pk in ids if pk in cards]
 
 
 def page_links(state, page):

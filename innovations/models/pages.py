@@ -1,6 +1,7 @@
 """The structured case study of an innovation and the catalogue page that lists them."""
 
 import calendar
+import contextlib
 import copy
 import datetime
 
@@ -26,6 +27,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -109,6 +111,20 @@ def card_queryset(queryset):
     )
 
 
+# The renditions card.html's srcset_image makes of the hero image: made before a card is
+# kept, so that the kept card carries them (they would be looked up on every request else).
+CARD_RENDITIONS = ("fill-320x200", "fill-640x400")
+
+
+def with_card_renditions(cards):
+    for card in cards:
+        if card.hero_image is not None:
+            # Without its file, the template shows the card without its photo.
+            with contextlib.suppress(SourceImageIOError):
+                card.hero_image.get_renditions(*CARD_RENDITIONS)
+    return cards
+
+
 def cached_cards(ids):
     """{id: card innovation} for the live ones among `ids`. Each card is kept in the shared
     cache on its own until that innovation is published again (its "innovation:<id>" tag)
@@ -121,10 +137,8 @@ def cached_cards(ids):
     cards = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
     missing = [pk for pk in ids if pk not in cards]
     if missing:
-        loaded = {
-            item.pk: item
-            for item in card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
-        }
+        queryset = card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
+        loaded = {item.pk: item for item in with_card_renditions(list(queryset))}
         stored = {key: loaded[pk] for key, pk in keys.items() if pk in loaded}
         cache.set_many(stored, RELATED_IDS_SECONDS)
         cards.update(loaded)
