@@ -3,11 +3,11 @@
 When an engine is configured, `innovations.filters.CatalogueFilter` asks `engine_for(state)`
 (registered in search.apps) and answers from the engine: one round trip returns the page of
 results in the chosen order, the total, every facet's counts (each counted under the other
-facets' selections, as on the database) and the launch-year counts (EngineCatalogue.answer). The API's innovation
-listing asks `api_listing()` for the same filters in its own order and scope (the site's
-root in the requested language), without counts. The document fields are search.documents'.
-Any engine failure answers from the database instead, and tests/search/test_catalogue_parity.py
-checks that both give identical answers.
+facets' selections, as on the database) and the launch-year counts (EngineCatalogue.answer).
+The API's innovation listing asks `api_listing()` for the same filters in its own order and
+scope (the site's root in the requested language), without counts. The document fields are
+search.documents'. Any engine failure answers from the database instead, and
+tests/search/test_catalogue_parity.py checks that both give identical answers.
 """
 
 import logging
