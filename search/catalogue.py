@@ -69,8 +69,9 @@ ENGINE_SORTS = {
 }
 # Facets whose values are conditions on indexed numbers and dates rather than terms:
 # value_conditions() of innovations.filters, as engine clauses (EngineCatalogue._conditions).
+# Every other facet is a keyword field (CATALOGUE_FIELDS); every facet and sort of
+# innovations.filters has its engine form (tests/search/test_catalogue_fields.py).
 CONDITION_FACETS = ("minat", "pemantauan")
-ENGINE_FACETS = {*CATALOGUE_FIELDS, *CONDITION_FACETS}
 # The API's orderings (innovations.api.ORDERINGS). first_published_at is the field Wagtail's
 # Page indexes for filtering (modelsearch names it).
 API_SORT_FIELDS = {
@@ -98,16 +99,12 @@ def engine_for(state):
     """An EngineCatalogue for `state` when an engine is configured and up, else None.
 
     The counters and the verification date kept outside the editor are indexed too (their
-    writers re-index the innovation: InnovationPage.reindex); a filter or sort the index
-    does not carry is answered by the database (a sort: the engine counts, the database
-    lists).
+    writers re-index the innovation: InnovationPage.reindex).
     """
-    if set(state.selected) - ENGINE_FACETS:
-        return None
     backend = usable_backend()
     if backend is None:
         return None
-    return EngineCatalogue(state, backend, ENGINE_SORTS.get(state.sort))
+    return EngineCatalogue(state, backend, ENGINE_SORTS[state.sort])
 
 
 def api_listing(state, ordering, root, private):
@@ -117,8 +114,6 @@ def api_listing(state, ordering, root, private):
     site's root page in the requested language (the API lists its descendants) and `private`
     the condition of the pages it never shows.
     """
-    if set(state.selected) - ENGINE_FACETS:
-        return None
     backend = usable_backend()
     if backend is None:
         return None
@@ -179,8 +174,7 @@ def _escape_wildcard(word):
 
 
 class EngineCatalogue:
-    """One filter state on the engine: `sort` as in ENGINE_SORTS (None: counts only, the
-    database lists the results); `scope`, clauses that
+    """One filter state on the engine: `sort` as in ENGINE_SORTS; `scope`, clauses that
     choose the pages (default: the catalogue's, those of the language being read);
     `private`, the condition of pages behind a view restriction (Page.private_q(); default:
     looked up); `counts`, whether the facet and year counts come with the page."""
@@ -193,8 +187,7 @@ class EngineCatalogue:
         self.private = private
         self._answer = None
         self._window = None
-        # Facets the index carries; any other is counted by the database.
-        self.names = [name for name in FACET_ORDER if name in ENGINE_FACETS] if counts else []
+        self.names = FACET_ORDER if counts else []
 
     # Filters
 
@@ -321,7 +314,7 @@ class EngineCatalogue:
         if size or not self.names:
             bodies["page"] = {
                 "query": {"bool": {"filter": [base, *filters.values()]}},
-                "sort": sort_clauses(self.sort or []),
+                "sort": sort_clauses(self.sort),
                 "track_total_hits": not self.names,
                 "from": offset,
                 "size": size,
@@ -388,8 +381,6 @@ class EngineCatalogue:
         except (TypeError, ValueError):
             page = 1
         state = self.state
-        if self.sort is None:
-            return load(state.ordered(state.apply()))
         return EngineResults(
             self,
             load,
@@ -399,18 +390,12 @@ class EngineCatalogue:
         )
 
     def facets(self):
-        """Every facet: the index's from the engine's counts, any other from the database."""
+        """Every facet, from the engine's counts."""
         counts = self._counts()
         state = self.state
-        database = [name for name in FACET_ORDER if name not in ENGINE_FACETS]
-        from_database = {}
-        if database:
-            from_database = dict(zip(database, state.counts(database, years=False)[0], strict=True))
         facets = []
         for name in FACET_ORDER:
-            if name in from_database:
-                facets.append(from_database[name])
-            elif name in TAXONOMY_FACETS:
+            if name in TAXONOMY_FACETS:
                 found = {int(pk): count for pk, count in counts[name].items()}
                 facets.append(state.taxonomy_facet(name, found))
             else:
