@@ -140,7 +140,7 @@ def shareable(request):
     return not (user is not None and user.is_authenticated)
 
 
-def _fresh(entry):
+def fresh(entry):
     """Whether every token `entry` was stored with is still current."""
     stored = entry["tokens"]
     current = cache.get_many([_tag_key(tag) for tag in stored])
@@ -170,7 +170,7 @@ def lookup(request, early=False):
     answers stored as servable there are taken; what a hit must still do (count a search,
     count a client's API request against its limit) is done by its hooks."""
     entry = cache.get(response_key(request))
-    if entry is None or (early and not entry["early"]) or not _fresh(entry):
+    if entry is None or (early and not entry["early"]) or not fresh(entry):
         return None
     for name, args in entry.get("on_hit", ()):
         instead = HIT_HOOKS[name](request, *args)

@@ -8,9 +8,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
-from core.cache import ALL, SharedCachePageMixin, tags_digest
+from core.cache import ALL, SharedCachePageMixin, generation_key, tags_digest
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 from publications.models.snippets import with_translations
@@ -19,6 +19,8 @@ from .stats import featured_innovations, key_figures
 from .templatetags.home_start import first_in_tree
 
 KEY_FIGURES_SECONDS = 24 * 60 * 60
+# The settings are kept until the next generation; the timeout only frees a superseded copy.
+SITE_SETTINGS_SECONDS = 24 * 60 * 60
 
 
 class HomePage(SharedCachePageMixin, SeoMixin, Page):
@@ -141,6 +143,23 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan situs")
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, read for every page's footer and contact details: kept in
+        the shared cache for the content generation, which an edit of the settings or of
+        their links starts anew (home/apps.py)."""
+        name = cls.get_cache_attr_name()
+        site = None if hasattr(request, name) else Site.find_for_request(request)
+        if site is not None:
+            key = generation_key("site-settings", site.pk)
+            instance = cache.get(key)
+            if instance is None:
+                instance = cls.for_site(site)
+                cache.set(key, instance, SITE_SETTINGS_SECONDS)
+            instance._request = request
+            setattr(request, name, instance)
+        return super().for_request(request)
 
 
 class NavigationLink(Orderable):

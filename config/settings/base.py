@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # Anonymous hits answered here: after the header-only middleware, before anything that
     # reads the database or routes (core/cache.py).
     "core.cache.CachedResponseMiddleware",
+    # Page views that miss it take Wagtail's route from the shared cache (core/routing.py).
+    "core.routing.RouteCacheMiddleware",
     "agencies.middleware.AgencyScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

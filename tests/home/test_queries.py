@@ -31,8 +31,9 @@ pytestmark = pytest.mark.django_db
 # publish, 19 since a page's translations (switcher and hreflang) are too, 18 since the
 # featured innovations' ids are kept per catalogue publish, 14 since the section pages of
 # the main paths and the news index are kept per publish, 13 since the featured
-# innovations' rows are too (issue 20).
-HOME_PAGE_QUERIES = 13
+# innovations' rows are too, 7 since the route (site, page, restrictions) and the site
+# settings are (issue 20).
+HOME_PAGE_QUERIES = 7
 
 
 @pytest.fixture

@@ -1,0 +1,98 @@
+"""Wagtail's routing of a page view, kept in the shared cache.
+
+Before a page renders, Wagtail finds its site (a query), the site's root page in the active
+locale (two), each page along the path (one per segment), the specific page (one) and the
+view restrictions of the page and its ancestors (two): six to nine queries on every page view
+that the response cache does not answer, the same for every visitor.
+
+`RouteCacheMiddleware` keeps what routing found for a host, language and path (the site, the
+specific page and the restrictions that apply to it) and hands it to Wagtail's serve view
+through the request attributes Wagtail itself memoises the route and the site in. An entry
+depends on the global generation and on "content" (core/cache.py), which every publish,
+unpublish, move, delete or save of a live page renews, and the generation renews on any change
+of a site or a view restriction: an entry is never older than the last change of a page.
+Routes that carry view arguments (routable pages) and paths that do not resolve are not kept.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from core.cache import ALL, CONTENT, fresh, request_language, tokens
+
+ROUTE_PREFIX = "core:route:"
+
+
+def route_seconds():
+    """Seconds a route stays in the shared cache (0: every request routes)."""
+    return getattr(settings, "ROUTE_CACHE_SECONDS", 3600)
+
+
+def route_key(request):
+    raw = "\n".join((request.get_host(), request_language(request), request.path_info))
+    return ROUTE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _attach(request, site, page, rest, restrictions):
+    """Give Wagtail the route as if it had found it for this request: the page's own
+    `route` for what is left of the path (nothing, or a routable page's sub-path) runs
+    without a query."""
+    found = page.route(request, rest)
+    if found.page is not page:
+        return False
+    request._wagtail_site = site
+    request._wagtail_route_for_request = found
+    # Wagtail's before_serve_page hook asks the page; the list was read with the route.
+    page.get_view_restrictions = lambda: restrictions
+    return True
+
+
+def _route(request, path):
+    """Route the request the way Wagtail's serve view does, and keep the route."""
+    request_tokens = tokens([ALL, CONTENT])  # read before the pages are
+    found = Page.route_for_request(request, path)
+    if found is None:
+        return
+    site = Site.find_for_request(request)
+    page = found.page
+    components = [component for component in path.split("/") if component]
+    # What the page itself routes (a routable page's sub-path): the segments below it.
+    rest = components[page.depth - site.root_page.depth :]
+    restrictions = list(page.get_view_restrictions())
+    entry = {
+        "site": site,
+        "page": page,
+        "rest": rest,
+        "restrictions": restrictions,
+        "tokens": request_tokens,
+    }
+    cache.set(route_key(request), entry, route_seconds())
+    page.get_view_restrictions = lambda: restrictions
+
+
+class RouteCacheMiddleware:
+    """Serve Wagtail's page views with the route kept for their host, language and path."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
+        if not route_seconds():
+            return None
+        entry = cache.get(route_key(request))
+        hit = entry is not None and fresh(entry)
+        if not (
+            hit
+            and _attach(request, entry["site"], entry["page"], entry["rest"], entry["restrictions"])
+        ):
+            # Wagtail's URL pattern passes the path below the language prefix positionally.
+            _route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+        return None
