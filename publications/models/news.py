@@ -35,6 +35,18 @@ NEWS_PER_PAGE = 12
 NEWS_DERIVED_SECONDS = 24 * 3600
 
 
+def news_derived(name, compute):
+    """`compute()` kept until the next publish, unpublish, move or delete of a news page
+    (the key carries the "news" token and the global generation), also when whole answers
+    are not cached: what it computes scans the live news pages."""
+    key = f"news:{name}:{tags_digest('news')}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, NEWS_DERIVED_SECONDS)
+    return value
+
+
 class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
     """The news list at /berita/, its year archive and its RSS and Atom feeds.
 
@@ -73,15 +85,7 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         )
 
     def _news_derived(self, name, compute):
-        """`compute()` kept until the next publish, unpublish, move or delete of a news page
-        (the key carries the "news" token and the global generation), also when whole
-        answers are not cached: each scans every live news page."""
-        key = f"news:{name}:{self.pk}:{tags_digest('news')}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, NEWS_DERIVED_SECONDS)
-        return value
+        return news_derived(f"{name}:{self.pk}", compute)
 
     def archive_years(self):
         return self._news_derived(
@@ -237,23 +241,34 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
         )
 
     def related_news(self, limit=3):
-        """Recent news of the same category, then recent news, never this article."""
+        """Recent news of the same category, then recent news, never this article. Which
+        ones is kept until the next news publish (the "news" token); the articles are read
+        by id with their images."""
+        ids = news_derived(f"related:{self.pk}:{limit}", lambda: self._related_news_ids(limit))
+        if not ids:
+            return []
+        found = (
+            NewsPage.objects.filter(pk__in=ids)
+            .select_related("category", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .defer_streamfields()
+            .in_bulk()
+        )
+        return [found[pk] for pk in ids if pk in found]
+
+    def _related_news_ids(self, limit):
         siblings = (
             NewsPage.objects.live()
             .public()
             .sibling_of(self, inclusive=False)
-            .select_related("category", "lead_image")
-            .prefetch_related("lead_image__renditions")
-            .defer_streamfields()
             .order_by("-date", "-pk")
+            .values_list("pk", flat=True)
         )
         related = []
         if self.category_id:
             related = list(siblings.filter(category_id=self.category_id)[:limit])
         if len(related) < limit:
-            related += list(
-                siblings.exclude(pk__in=[p.pk for p in related])[: limit - len(related)]
-            )
+            related += list(siblings.exclude(pk__in=related)[: limit - len(related)])
         return related
 
     def get_context(self, request, *args, **kwargs):
