@@ -28,7 +28,7 @@ ROUTE_PREFIX = "core:route:"
 
 def route_seconds():
     """Seconds a route stays in the shared cache (0: every request routes)."""
-    return getattr(settings, "ROUTE_CACHE_SECONDS", 3600)
+    return getattr(settings, "ROUTE_CACHE_SECONDS", 300)
 
 
 def route_key(request):

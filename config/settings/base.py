@@ -319,6 +319,10 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+# Seconds a page view's route (site, page, view restrictions) stays in the shared cache (0:
+# Wagtail routes every request); publishes and restriction changes drop it at once
+# (core/routing.py), the timeout bounds what a publish missed during a cache outage leaves.
+ROUTE_CACHE_SECONDS = int(os.environ.get("ROUTE_CACHE_SECONDS", "300"))
 # Seconds the API keeps an answer in the shared cache (0: off); edits to innovations and
 # taxonomies show at once (core/cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
