@@ -230,31 +230,40 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
 
     @classmethod
     def latest(cls, limit):
-        """The newest live news, for the home page."""
-        return list(
-            cls.objects.live()
-            .public()
-            .select_related("category", "lead_image")
-            .prefetch_related("lead_image__renditions")
-            .defer_streamfields()
-            .order_by("-date", "-pk")[:limit]
+        """The newest live news, for the home page (which ones kept per news publish)."""
+        return cls.by_ids(
+            news_derived(
+                f"latest:{limit}",
+                lambda: list(
+                    cls.objects.live()
+                    .public()
+                    .order_by("-date", "-pk")
+                    .values_list("pk", flat=True)[:limit]
+                ),
+            )
         )
 
-    def related_news(self, limit=3):
-        """Recent news of the same category, then recent news, never this article. Which
-        ones is kept until the next news publish (the "news" token); the articles are read
-        by id with their images."""
-        ids = news_derived(f"related:{self.pk}:{limit}", lambda: self._related_news_ids(limit))
+    @classmethod
+    def by_ids(cls, ids):
+        """The news `ids` in that order, with what a card shows (category, image)."""
         if not ids:
             return []
         found = (
-            NewsPage.objects.filter(pk__in=ids)
+            cls.objects.filter(pk__in=ids)
             .select_related("category", "lead_image")
             .prefetch_related("lead_image__renditions")
             .defer_streamfields()
             .in_bulk()
         )
         return [found[pk] for pk in ids if pk in found]
+
+    def related_news(self, limit=3):
+        """Recent news of the same category, then recent news, never this article. Which
+        ones is kept until the next news publish (the "news" token); the articles are read
+        by id with their images."""
+        return NewsPage.by_ids(
+            news_derived(f"related:{self.pk}:{limit}", lambda: self._related_news_ids(limit))
+        )
 
     def _related_news_ids(self, limit):
         siblings = (

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -6,6 +8,7 @@ from tests.innovations.factories import (
     InnovationIndexPageFactory,
     InnovationPageFactory,
 )
+from tests.publications.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +43,23 @@ def test_home_page_has_skip_link_and_landmarks(client, home_page):
     ]
     assert not executable, "inline scripts break the Content-Security-Policy"
     assert not soup.find("style") and not soup.select("[style]")
+
+
+def test_home_page_lists_the_newest_news_first_and_follows_a_publish(client, home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the work behind a miss, which keeps the chosen ids
+    index = NewsIndexPageFactory(parent=home_page)
+    for day in (1, 2, 3, 4):
+        NewsPageFactory(parent=index, title=f"Berita {day}", date=datetime.date(2026, 11, day))
+
+    def listed():
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        return [title.get_text(strip=True) for title in soup.select(".pub-list h3")]
+
+    assert listed() == ["Berita 4", "Berita 3", "Berita 2"]
+
+    newest = NewsPageFactory(parent=index, title="Berita 5", date=datetime.date(2026, 11, 5))
+    newest.save_revision().publish()
+    assert listed() == ["Berita 5", "Berita 4", "Berita 3"]
+
+    newest.unpublish()
+    assert listed() == ["Berita 4", "Berita 3", "Berita 2"]
