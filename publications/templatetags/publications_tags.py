@@ -1,6 +1,25 @@
 from django import template
+from django.core.cache import cache
+
+from core.cache import CONTENT, tags_digest
 
 register = template.Library()
+
+# Kept until the next publish of anything (the key carries the content token); the timeout
+# only frees a superseded list.
+ANCESTORS_SECONDS = 24 * 3600
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The pages above `page` below the tree root, home first, for the breadcrumbs: kept
+    per publish of anything, since any publish may rename or move one of them."""
+    key = f"publications:ancestors:{page.pk}:{tags_digest(CONTENT)}"
+    ancestors = cache.get(key)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().select_related("locale"))[1:]
+        cache.set(key, ancestors, ANCESTORS_SECONDS)
+    return ancestors
 
 
 @register.simple_tag(takes_context=True)
