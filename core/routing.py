@@ -10,8 +10,9 @@ specific page and the restrictions that apply to it) and hands it to Wagtail's s
 through the request attributes Wagtail itself memoises the route and the site in. An entry
 depends on the global generation and on "content" (core/cache.py), which every publish,
 unpublish, move, delete or save of a live page renews, and the generation renews on any change
-of a site or a view restriction: an entry is never older than the last change of a page.
-Routes that carry view arguments (routable pages) and paths that do not resolve are not kept.
+of a site or a view restriction: an entry is never older than the last change of a page. A
+routable page keeps the segments below it, which its own `route` resolves again on every
+request without a query; a path that does not resolve is not kept.
 """
 
 import hashlib
