@@ -146,6 +146,31 @@ def test_a_publish_on_one_replica_is_served_by_the_other_at_once(
     assert one.get(innovation.url).status_code == 200
 
 
+def test_a_route_kept_by_one_replica_follows_an_unpublish_on_the_other(
+    replicas, innovation, shared_cache, settings
+):
+    """Without the answers cached, a page view takes Wagtail's route from Redis (core/routing.py):
+    one replica's unpublish and publish under a new address reach the other at its next
+    request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    one, two = replicas
+    old_url = innovation.url
+    assert two.get(old_url).status_code == 200
+    assert redis.Redis(port=shared_cache.port).keys("*core:route:*"), "no route kept in Redis"
+
+    with one.active():
+        InnovationPage.objects.get(pk=innovation.pk).unpublish()
+    assert two.get(old_url).status_code == 404
+
+    with one.active():
+        page = InnovationPage.objects.get(pk=innovation.pk)
+        page.slug = "antrean-daring"
+        page.save_revision().publish()
+        new_url = InnovationPage.objects.get(pk=innovation.pk).url
+    assert two.get(new_url).status_code == 200
+    assert two.get(old_url).status_code == 404
+
+
 def test_redis_stopping_and_coming_back_costs_no_error_page_on_either_replica(
     replicas, innovation, shared_cache
 ):
