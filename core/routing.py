@@ -15,6 +15,7 @@ routable page keeps the segments below it, which its own `route` resolves again 
 request without a query; a path that does not resolve is not kept.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -37,6 +38,12 @@ def route_key(request):
     return ROUTE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _give_restrictions(page, restrictions):
+    """Wagtail's before_serve_page hook asks the page for its view restrictions: it gets the
+    list read with the route (a partial, not a lambda: the page stays picklable)."""
+    page.get_view_restrictions = functools.partial(list, restrictions)
+
+
 def _attach(request, site, page, rest, restrictions):
     """Give Wagtail the route as if it had found it for this request: the page's own
     `route` for what is left of the path (nothing, or a routable page's sub-path) runs
@@ -46,8 +53,7 @@ def _attach(request, site, page, rest, restrictions):
         return False
     request._wagtail_site = site
     request._wagtail_route_for_request = found
-    # Wagtail's before_serve_page hook asks the page; the list was read with the route.
-    page.get_view_restrictions = lambda: restrictions
+    _give_restrictions(page, restrictions)
     return True
 
 
@@ -71,7 +77,7 @@ def _route(request, path):
         "tokens": request_tokens,
     }
     cache.set(route_key(request), entry, route_seconds())
-    page.get_view_restrictions = lambda: restrictions
+    _give_restrictions(page, restrictions)
 
 
 class RouteCacheMiddleware:

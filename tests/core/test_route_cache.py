@@ -3,11 +3,15 @@ route (core/routing.py) and the site settings (home.models.SiteSettings). Neithe
 once seen, and a page renamed, moved, unpublished, edited or made private, or the settings
 edited, show on the next request."""
 
+import pickle
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction, Site
 
+from core.routing import RouteCacheMiddleware
 from home.models import SiteSettings
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.localisation.factories import translate
@@ -171,3 +175,20 @@ def test_the_site_settings_are_read_once_and_an_edit_shows_at_once(client, pages
     site_settings.save()
 
     assert b"Biro Organisasi Uji" in client.get(url).content
+
+
+def test_a_routed_page_can_still_be_pickled(client, pages, rf):
+    # Whatever keeps the page being served (a fragment, a card) must be able to store it.
+    url = pages["innovation"].url
+    client.get(url)
+    request = rf.get(url)
+    request.session = client.session
+    RouteCacheMiddleware(lambda r: None).process_view(
+        request, wagtail_views.serve, (url.strip("/") + "/",), {}
+    )
+    page = request._wagtail_route_for_request[0]
+
+    copy = pickle.loads(pickle.dumps(page))  # noqa: S301 - our own bytes, made here
+
+    assert copy.pk == pages["innovation"].pk
+    assert copy.get_view_restrictions() == []
