@@ -393,7 +393,7 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
         self.check_query_parameters(None)
         instance = self.get_object()
         serializer_class = self.get_serializer_class()
-        self.prepare([instance], serializer_class.Meta.fields)
+        self.prepare_detail(instance, serializer_class.Meta.fields)
         return Response(represent(serializer_class, [instance], self.get_serializer_context())[0])
 
     def only_shown(self, queryset):
@@ -417,6 +417,10 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
             public_pages_prefetch(*lookup)(self.request) if isinstance(lookup, tuple) else lookup
             for lookup in self.prefetches.get(field, [])
         ]
+
+    def prepare_detail(self, instance, fields):
+        """`prepare` for the one object of a detail view."""
+        self.prepare([instance], fields)
 
     def prepare(self, items, fields):
         """Load every relation the chosen fields need in a fixed number of queries."""
@@ -447,6 +451,17 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
     cache_tags = ("api:innovations",)
     filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend, EngineListingBackend]
     filter_parameters = CatalogueFilterBackend.parameters
+    # The relations the case study's page keeps in the shared cache per publish.
+    kept_fields = frozenset(
+        {"regions", "sectors", "sdgs", "steps", "key_figures", "awards", "replications"}
+    )
+
+    def prepare_detail(self, instance, fields):
+        # One published case study: the relations its page keeps are shared (the
+        # prefetches of `prepare` skip what it already holds).
+        if self.kept_fields & set(fields):
+            instance.prefetch_kept_relations()
+        super().prepare_detail(instance, fields)
 
 
 class NewsAPIViewSet(publication_fields.NewsFields, PublicPageEndpoint):

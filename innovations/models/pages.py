@@ -636,19 +636,29 @@ class InnovationPage(
         if not self.pk or self.__dict__.get("_display_prefetched"):
             return
         self._display_prefetched = True
-        key = f"innovations:display:{self.pk}:{tags_digest(f'innovation:{self.pk}')}"
-        kept = cache.get(key) if shared else None
-        if kept is not None:
-            self._restore_prefetched(kept)
+        if shared:
+            self.prefetch_kept_relations()
             prefetch_related_objects([self], *display_read())
         else:
             prefetch_related_objects([self], *display_kept(), *display_read())
-        if shared and kept is None:
-            cache.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
         from publications.models.snippets import with_translations
 
         # The regulations' own text in the language read (one query, on English pages).
         with_translations(self.regulations.all())
+
+    def prefetch_kept_relations(self):
+        """The relations of `display_kept()` (taxonomies, steps, figures, awards,
+        replications) of the live page, from the shared cache while the innovation's token
+        and the generation are those they were kept under, else read and kept: the case
+        study and the API's detail share them."""
+        current = tokens([ALL, f"innovation:{self.pk}"])
+        key = f"innovations:display:{self.pk}:{current[ALL]}:{current[f'innovation:{self.pk}']}"
+        kept = cache.get(key)
+        if kept is not None:
+            self._restore_prefetched(kept)
+            return
+        prefetch_related_objects([self], *display_kept())
+        cache.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
 
     def _kept_prefetched(self):
         """{relation: its rows} of `display_kept()`, without the rows' link back to this page
@@ -1014,7 +1024,8 @@ def display_kept():
         Prefetch("awards", queryset=InnovationAward.objects.select_related("award")),
         Prefetch(
             "replications",
-            queryset=InnovationReplication.objects.select_related("region", "agency"),
+            # The agency's region too: the API's replications name it.
+            queryset=InnovationReplication.objects.select_related("region", "agency__region"),
         ),
     )
 

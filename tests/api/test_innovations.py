@@ -1,8 +1,10 @@
 import pytest
 
+from innovations.models import InnovationKeyFigure, InnovationPage
 from tests.innovations.factories import (
     KeyFigureFactory,
     ReplicationFactory,
+    region,
 )
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,28 @@ def test_detail_query_count_is_fixed(client, full_innovation, django_assert_num_
     # response cache (a fixed per-request lookup); 23 since the foreign keys behind a
     # relation come in its query (replications with their region and agency's region,
     # awards, documents, gallery images, regulations, the agency's region); 21 since the
-    # site and the view restrictions are kept per publish (api.access).
-    with django_assert_num_queries(21):
+    # site and the view restrictions are kept per publish (api.access); 14 since the
+    # relations the case study's page keeps per publish are shared with it (taxonomies,
+    # steps, figures, awards, replications).
+    with django_assert_num_queries(14):
         assert client.get(f"{LIST}{full_innovation.pk}/").status_code == 200
+
+
+def test_detail_follows_a_publish_and_a_new_replication_at_once(client, full_innovation, settings):
+    settings.API_CACHE_SECONDS = 0  # the kept relations, not the cached answer, are tested
+    url = f"{LIST}{full_innovation.pk}/"
+    assert [figure["label"] for figure in client.get(url).json()["key_figures"]] == [
+        "Waktu layanan"
+    ]
+
+    page = InnovationPage.objects.get(pk=full_innovation.pk)
+    page.key_figures.add(InnovationKeyFigure(label="Warga terlayani", value=1200))
+    page.save_revision().publish()
+    ReplicationFactory(page=page, region=region("73.71"))
+
+    data = client.get(url).json()
+    assert [figure["label"] for figure in data["key_figures"]] == [
+        "Waktu layanan",
+        "Warga terlayani",
+    ]
+    assert sorted(r["region"]["bps_code"] for r in data["replications"]) == ["73.02", "73.71"]
