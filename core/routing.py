@@ -12,9 +12,11 @@ depends on the global generation and on "content" (core/cache.py), which every p
 unpublish, move, delete or save of a live page renews, and the generation renews on any change
 of a site or a view restriction: an entry is never older than the last change of a page. A
 routable page keeps the segments below it, which its own `route` resolves again on every
-request without a query; a path that does not resolve is not kept.
+request without a query; a path that does not resolve, or answers anything but 200, is not
+kept.
 """
 
+import copy
 import functools
 import hashlib
 
@@ -76,7 +78,9 @@ def _route(request, path):
         "restrictions": restrictions,
         "tokens": request_tokens,
     }
-    cache.set(route_key(request), entry, route_seconds())
+    # Kept once the page has answered 200 (RouteCacheMiddleware), as it is now: rendering
+    # adds what this request loaded to the page object.
+    request._route_to_keep = (route_key(request), copy.deepcopy(entry))
     _give_restrictions(page, restrictions)
 
 
@@ -87,7 +91,14 @@ class RouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        # Only routes that answered 200 are kept: a path a page resolves but answers 404 to
+        # (a year without news) leaves nothing, as in the response cache.
+        pending = request.__dict__.pop("_route_to_keep", None)
+        if pending is not None and response.status_code == 200:
+            key, entry = pending
+            cache.set(key, entry, route_seconds())
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):

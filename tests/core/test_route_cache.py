@@ -6,12 +6,13 @@ edited, show on the next request."""
 import pickle
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction, Site
 
-from core.routing import RouteCacheMiddleware
+from core.routing import RouteCacheMiddleware, route_key
 from home.models import SiteSettings
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.localisation.factories import translate
@@ -192,3 +193,13 @@ def test_a_routed_page_can_still_be_pickled(client, pages, rf):
 
     assert copy.pk == pages["innovation"].pk
     assert copy.get_view_restrictions() == []
+
+
+def test_only_a_route_that_answered_200_is_kept(client, pages, rf):
+    # The news index resolves any year; a year without news answers 404 and keeps nothing.
+    empty_year = pages["news_index"].url + "1999/"
+    assert client.get(empty_year).status_code == 404
+    assert cache.get(route_key(rf.get(empty_year))) is None
+
+    assert client.get(pages["news_index"].url).status_code == 200
+    assert cache.get(route_key(rf.get(pages["news_index"].url))) is not None
