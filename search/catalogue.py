@@ -46,7 +46,6 @@ logger = logging.getLogger(__name__)
 
 MAX_BUCKETS = 2000
 YEAR = "year"
-TOTAL = "_total"
 # Sorts as (field, direction[, where documents without the field go]); innovations.filters'
 # SORTS gives the database's order of the same name.
 ENGINE_SORTS = {
@@ -287,7 +286,8 @@ class EngineCatalogue:
         multi-search, without counts. The API asks for the page alone, with its total."""
         if self._answer is not None and self._window == (offset, size):
             return self._answer
-        from .service import engine_msearch, engine_search
+        # The same name for the total's aggregation as the search page's.
+        from .service import TOTAL, engine_msearch, engine_search
 
         filters = self._filters()
         base = self._base()

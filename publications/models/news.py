@@ -39,12 +39,7 @@ def news_derived(name, compute):
     """`compute()` kept until the next publish, unpublish, move or delete of a news page
     (the key carries the "news" token and the global generation), also when whole answers
     are not cached: what it computes scans the live news pages."""
-    key = f"news:{name}:{tags_digest('news')}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, NEWS_DERIVED_SECONDS)
-    return value
+    return cache.get_or_set(f"news:{name}:{tags_digest('news')}", compute, NEWS_DERIVED_SECONDS)
 
 
 class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):

@@ -14,12 +14,11 @@ ANCESTORS_SECONDS = 24 * 3600
 def breadcrumb_ancestors(page):
     """The pages above `page` below the tree root, home first, for the breadcrumbs: kept
     per publish of anything, since any publish may rename or move one of them."""
-    key = f"publications:ancestors:{page.pk}:{tags_digest(CONTENT)}"
-    ancestors = cache.get(key)
-    if ancestors is None:
-        ancestors = list(page.get_ancestors().select_related("locale"))[1:]
-        cache.set(key, ancestors, ANCESTORS_SECONDS)
-    return ancestors
+    return cache.get_or_set(
+        f"publications:ancestors:{page.pk}:{tags_digest(CONTENT)}",
+        lambda: list(page.get_ancestors().select_related("locale"))[1:],
+        ANCESTORS_SECONDS,
+    )
 
 
 @register.simple_tag(takes_context=True)
