@@ -14,9 +14,13 @@ global generation "all", and e.g. "innovation:<id>", "catalogue", "news"); a sav
 tokens for the tags it affects (`invalidate_tags`), and an answer whose tokens are no longer
 current is a miss. An answer that names no tags depends on "content", which every publish
 renews. The tokens live in the shared cache (Redis in production), so every worker and replica
-sees a publish on its next request.
+sees a publish on its next request. Within one request the tokens are read from the shared
+cache once (`request_scope`): a page reads them for its route, its menu, its breadcrumbs and
+each fragment, and each read was a round trip to Redis.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import uuid
@@ -52,21 +56,52 @@ STORED_HEADERS = (
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 
+# {token key: token} read during the current request (None outside one).
+_request_tokens = contextvars.ContextVar("core_cache_request_tokens", default=None)
+
+
 def _tag_key(tag):
     return GENERATION_KEY if tag == ALL else TAG_PREFIX + tag
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Read each token from the shared cache at most once until the block ends (one request).
+
+    A token read earlier in the request is at most as old as the request: what is stored under
+    it is marked with a token that a publish elsewhere in the meantime has already replaced,
+    so it is a miss, never a stale hit. The request's own publishes replace the kept tokens
+    as they renew them (`invalidate`, `invalidate_tags`)."""
+    scope = _request_tokens.set({})
+    try:
+        yield
+    finally:
+        _request_tokens.reset(scope)
+
+
+def _remember(renewed):
+    kept = _request_tokens.get()
+    if kept is not None:
+        kept.update(renewed)
 
 
 def tokens(tags):
     """{tag: current token} for `tags`; a tag never seen (or evicted) gets a new token."""
     keys = {_tag_key(tag): tag for tag in tags}
-    found = cache.get_many(list(keys))
+    kept = _request_tokens.get()
+    found = {key: kept[key] for key in keys if key in kept} if kept else {}
+    unread = [key for key in keys if key not in found]
+    if unread:
+        found.update(cache.get_many(unread))
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     for key, token in missing.items():
         # add(): two workers meeting a missing token agree on the first one stored.
         cache.add(key, token, None)
     if missing:
         found.update(cache.get_many(list(missing)))
-    return {tag: found.get(key) or missing[key] for key, tag in keys.items()}
+    current = {key: found.get(key) or missing[key] for key in keys}
+    _remember(current)
+    return {keys[key]: value for key, value in current.items()}
 
 
 def generation():
@@ -82,13 +117,17 @@ def token(tag):
 def invalidate(**kwargs):
     """Signal receiver: start a new global generation, so no answer cached before it is
     served (taxonomy edits, recomputed indices: changes that show on any page)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    renewed = {GENERATION_KEY: uuid.uuid4().hex}
+    cache.set_many(renewed, None)
+    _remember(renewed)
 
 
 def invalidate_tags(*tags):
     """Start new tokens for `tags`: only the answers that depend on one of them are dropped.
     Every publish also renews "content", the tag of answers that name none."""
-    cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in {CONTENT, *tags}}, None)
+    renewed = {_tag_key(tag): uuid.uuid4().hex for tag in {CONTENT, *tags}}
+    cache.set_many(renewed, None)
+    _remember(renewed)
 
 
 def tags_digest(*tags):
@@ -143,8 +182,8 @@ def shareable(request):
 def fresh(entry):
     """Whether every token `entry` was stored with is still current."""
     stored = entry["tokens"]
-    current = cache.get_many([_tag_key(tag) for tag in stored])
-    return all(current.get(_tag_key(tag)) == value for tag, value in stored.items())
+    current = tokens(stored)
+    return all(current[tag] == value for tag, value in stored.items())
 
 
 # What a hit must still do besides answering, by name (e.g. "search-log": count the search);
@@ -270,20 +309,22 @@ class CachedResponseMiddleware:
     Placed after the middleware that only sets headers (security, CSP, CORS, frame options)
     and before any that reads the database. A request with a session cookie (an editor, a
     visitor in the middle of a form) or a pending message goes the whole way, where the view
-    decides; so does every miss.
+    decides; so does every miss. The request's cache tokens are read once from here on
+    (`request_scope`).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not (
-            settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
-        ):
-            hit = lookup(request, early=True)
-            if hit is not None:
-                return hit
-        return self.get_response(request)
+        with request_scope():
+            if request.method in ("GET", "HEAD") and not (
+                settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+            ):
+                hit = lookup(request, early=True)
+                if hit is not None:
+                    return hit
+            return self.get_response(request)
 
 
 class SharedCachePageMixin:

@@ -24,7 +24,7 @@ def _reverse(name):
         return ""
 
 
-def main_paths(catalogue_url, news, events):
+def main_paths(catalogue_url, news_url, events_url):
     """(label, hint, url, icon) of each main path, leaving out those not published."""
     paths = []
     if catalogue_url:
@@ -38,10 +38,10 @@ def main_paths(catalogue_url, news, events):
                 "compare",
             ),
         ]
-    if news:
-        paths.append((_("Berita"), _("Kabar terbaru"), news.url, "news"))
-    if events:
-        paths.append((_("Kegiatan"), _("Studi tiru dan pelatihan"), events.url, "events"))
+    if news_url:
+        paths.append((_("Berita"), _("Kabar terbaru"), news_url, "news"))
+    if events_url:
+        paths.append((_("Kegiatan"), _("Studi tiru dan pelatihan"), events_url, "events"))
     replication = _reverse("replication:finder")
     if replication:
         paths.append((_("Replikasi"), _("Tiru inovasi daerah lain"), replication, "replication"))
@@ -79,17 +79,19 @@ def section(model):
     )
 
 
-@register.inclusion_tag("home/components/start.html")
-def home_start():
-    catalogue = section(InnovationIndexPage)
-    catalogue_url = catalogue.url if catalogue else ""
+@register.inclusion_tag("home/components/start.html", takes_context=True)
+def home_start(context):
+    request = context.get("request")
+
+    def section_url(model):
+        page = section(model)
+        # With the request, Wagtail reads the sites' root paths once per request.
+        return (page.get_url(request) or "") if page else ""
+
+    catalogue_url = section_url(InnovationIndexPage)
     return {
         "catalogue_url": catalogue_url,
         "search_url": _reverse("search:search") or catalogue_url,
         "regions": Region.objects.exclude(kind=Region.Kind.PROVINCE).only("name", "bps_code"),
-        "paths": main_paths(
-            catalogue_url,
-            section(NewsIndexPage),
-            section(EventIndexPage),
-        ),
+        "paths": main_paths(catalogue_url, section_url(NewsIndexPage), section_url(EventIndexPage)),
     }

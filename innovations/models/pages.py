@@ -711,7 +711,11 @@ class InnovationPage(
 
     def related_ids(self, limit=3, cached=True):
         """Ids of `similar_innovations`, cached until the next publish in the catalogue, also
-        when whole answers are not cached (the key carries the catalogue's token)."""
+        when whole answers are not cached (the key carries the catalogue's token); read once
+        per page object (the page, its two card lists and its cache tags ask for them)."""
+        memo = self.__dict__.setdefault("_related_ids", {})
+        if cached and limit in memo:
+            return memo[limit]
         key = f"innovations:related:{self.pk}:{limit}:{tags_digest('catalogue')}"
         ids = cache.get(key) if cached else None
         if ids is None:
@@ -732,6 +736,8 @@ class InnovationPage(
                 .values_list("pk", flat=True)[:limit]
             )
             cache.set(key, ids, RELATED_IDS_SECONDS)
+        if cached:
+            memo[limit] = ids
         return ids
 
     @staticmethod
