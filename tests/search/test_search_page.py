@@ -125,6 +125,24 @@ def test_facets_with_counts_and_filtering(client, innovations, regulation):
     assert titles and not any("Sipakainga" in title for title in titles)
 
 
+def test_facet_links_keep_the_query_and_the_other_facets_and_go_back_to_page_one(
+    client, innovations
+):
+    response, soup = get_page(
+        client, q="anak antrean kependudukan inovasi", jenis="inovasi", halaman="2"
+    )
+    selected = soup.select_one(".search-facet__value.is-selected[aria-current]")
+    assert selected["href"] == "?q=anak+antrean+kependudukan+inovasi"
+    region = next(
+        link
+        for link in soup.select(".search-facet a")
+        if link.get_text().strip().startswith("Bulukumba")
+    )
+    query, _, slug = region["href"].rpartition("wilayah=")
+    assert query == "?q=anak+antrean+kependudukan+inovasi&jenis=inovasi&"
+    assert slug and "&" not in slug and "halaman" not in region["href"]
+
+
 def test_morphology_on_the_database_backend(client, innovations):
     # "layanan" is in the title of Sipakainga; the summary says "pelayanan".
     response, soup = get_page(client, q="layanan kependudukan")
