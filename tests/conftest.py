@@ -58,11 +58,12 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The cache outlives each test's database rollback (cached catalogue facets, site root
-    paths); every test starts with an empty one."""
-    from django.core.cache import cache
+    """The caches outlive each test's database rollback (cached catalogue facets, site root
+    paths, rendered cards); every test starts with empty ones."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for kept in caches.all():
+        kept.clear()
 
 
 @pytest.fixture

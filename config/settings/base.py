@@ -226,7 +226,16 @@ CACHES = {
         # Django's default of 300 entries evicts the demo's own pages, fragments and the
         # cache's tag tokens; one process of `make run` holds the whole demo in this.
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    },
+    # Each worker's own memory, for rendered fragments whose key carries the shared cache's
+    # tokens they were made under (so never stale across workers): a round trip to Redis
+    # would cost about what rendering them again does. Production and bench settings
+    # replace "default" only.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "jipp-sulsel-local",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    },
 }
 
 # The page editor of a structured case study posts many fields.

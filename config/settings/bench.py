@@ -25,12 +25,13 @@ API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
 # production's replicas do.
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        **CACHES,  # noqa: F405 - the worker's own "local" cache stays
         "default": {
             "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jipp-bench",
             "VERSION": schema_version(BASE_DIR),
-        }
+        },
     }
 MONITORING_RECOMPUTE_IN_BACKGROUND = True
 # As in production: searches are counted per worker, written every 10 s (search/log.py).

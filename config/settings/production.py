@@ -77,6 +77,7 @@ elif MEDIA_STORAGE != "local":
 # Every replica must see the same cache (page fragments, settings, rate limits).
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        **CACHES,  # noqa: F405 - the worker's own "local" cache stays
         "default": {
             # Redis going away costs speed, never an error page (core/redis_cache.py).
             "BACKEND": "core.redis_cache.ResilientRedisCache",
@@ -84,7 +85,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "jipp",
             "VERSION": schema_version(BASE_DIR),
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
     }
 
 # Tasks (search-index updates, the monitoring index recompute: 30-50 s at 10,000 innovations)

@@ -142,6 +142,10 @@ def cached_cards(ids):
         stored = {key: loaded[pk] for key, pk in keys.items() if pk in loaded}
         cache.set_many(stored, RELATED_IDS_SECONDS)
         cards.update(loaded)
+    for pk, card in cards.items():
+        # What the card was read under: its rendered HTML may be kept under the same
+        # (innovation_tags.innovation_card).
+        card.card_tokens = (current[ALL], current[tags[pk]])
     return cards
 
 

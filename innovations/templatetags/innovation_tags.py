@@ -1,10 +1,19 @@
 """Formatting and loading helpers for the catalogue's templates."""
 
 from django import template
+from django.core.cache import caches
+from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from innovations.models import InnovationPage
 
 register = template.Library()
+
+CARD_TEMPLATE = "innovations/components/card.html"
+CARD_SECONDS = 24 * 60 * 60
 
 
 @register.filter
@@ -42,6 +51,38 @@ def prefetch_innovation(page):
     """
     page.prefetch_for_display()
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def innovation_card(context, innovation, compare_form_id=""):
+    """An innovation's card (a catalogue page shows twenty, an innovation page six).
+
+    A card read through `cached_cards` is rendered once per worker while the innovation's
+    token and the generation are those it was read under: the HTML is kept in the worker's
+    own memory (the "local" cache) under those tokens, the language, the site, the
+    monitoring cutoff (the "needs update" badge moves with the date) and the compare form.
+    Any other card (a preview's, one read elsewhere) is rendered every time."""
+    request = context.get("request")
+    values = {"innovation": innovation, "compare_form_id": compare_form_id, "request": request}
+    read_under = getattr(innovation, "card_tokens", None)
+    if read_under is None:
+        return render_to_string(CARD_TEMPLATE, values)
+    site = Site.find_for_request(request) if request is not None else None
+    parts = (
+        innovation.pk,
+        *read_under,
+        get_language(),
+        site.pk if site else "",
+        InnovationPage.monitoring_cutoff().isoformat(),
+        compare_form_id,
+    )
+    key = "innovations:card-html:" + ":".join(map(str, parts))
+    kept = caches["local"]
+    html = kept.get(key)
+    if html is None:
+        html = render_to_string(CARD_TEMPLATE, values)
+        kept.set(key, html, CARD_SECONDS)
+    return mark_safe(html)  # noqa: S308 - the card template's own escaped output
 
 
 @register.simple_tag

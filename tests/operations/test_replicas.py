@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import pytest
 import redis
 from asgiref.local import Local
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 
@@ -73,6 +74,8 @@ def redis_server(tmp_path_factory):
 @pytest.fixture
 def shared_cache(redis_server):
     settings = {
+        # As production's settings: Redis shared, each worker's "local" memory its own.
+        **django_settings.CACHES,
         "default": {
             "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": redis_server.url,
@@ -80,7 +83,7 @@ def shared_cache(redis_server):
             # Production's timeouts are short (0.25/0.5 s); on a busy test machine they would
             # make the cache drop writes, which is the other test's subject, not this one's.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
-        }
+        },
     }
     with override_settings(CACHES=settings):
         redis.Redis(port=redis_server.port).flushall()
