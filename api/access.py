@@ -9,7 +9,6 @@ the site (the admin has its own API).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import (
@@ -21,7 +20,7 @@ from wagtail.models import (
     Site,
 )
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 
 
 def public_pages(request, model):
@@ -56,13 +55,13 @@ def kept_scope(request):
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     where = f"{request.get_host()}:{request.get_port()}:{code}"
     key = f"api:scope:{tags_digest(CONTENT)}:{hashlib.sha256(where.encode()).hexdigest()[:32]}"
-    found = cache.get(key)
+    found = derived.get(key)
     if found is None:
         site = Site.find_for_request(request)
         root = content_root(request, site.root_page) if site else None
         restricted = PageViewRestriction.objects.select_related("page")
         found = (root, [restriction.page for restriction in restricted])
-        cache.set(key, found, SCOPE_SECONDS)
+        derived.set(key, found, SCOPE_SECONDS)
     return found
 
 

@@ -4,13 +4,12 @@ import hashlib
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 
 # Beyond this an offset is a crawler walking off the end, and very large numbers overflow
 # the database's integer type.
@@ -59,10 +58,10 @@ def total_count(queryset, view):
     sql, params = queryset.order_by().query.sql_with_params()
     digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
     key = f"api:count:{tags_digest(*(tags or (CONTENT,)))}:{digest}"
-    found = cache.get(key)
+    found = derived.get(key)
     if found is None:
         found = queryset.count()
-        cache.set(key, found, seconds)
+        derived.set(key, found, seconds)
     return found
 
 

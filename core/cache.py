@@ -26,7 +26,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import translation
@@ -136,6 +136,73 @@ def tags_digest(*tags):
     current = tokens([ALL, *tags])
     raw = ":".join(current[tag] for tag in sorted(current))
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+# How long a worker keeps its own copy of derived data it read from the shared cache.
+LOCAL_SECONDS = 60
+_MISSING = object()
+
+
+def local_cache():
+    """The worker's own memory (the "local" cache of the settings), or None where the
+    settings define no such cache: then nothing is kept in the worker."""
+    return caches["local"] if "local" in settings.CACHES else None
+
+
+class DerivedCache:
+    """The shared cache for derived data whose key carries the tokens it was made under
+    (`tags_digest`, `generation_key`, a tag's token): the menu, site settings, section pages,
+    related ids, cards, kept relations, translations.
+
+    Such a key never gets another value: a publish renews a token, so new keys are used.
+    Each worker therefore keeps what it read in its own memory as well (the "local" cache,
+    at most LOCAL_SECONDS or the entry's own timeout if shorter), and a page view asks Redis
+    only for what this worker has not read in the last minute, not a round trip per
+    fragment. Only for keys that carry their tokens."""
+
+    @staticmethod
+    def _local():
+        return local_cache()
+
+    @staticmethod
+    def _local_seconds(seconds):
+        return LOCAL_SECONDS if seconds is None else min(seconds, LOCAL_SECONDS)
+
+    def get(self, key, default=None):
+        found = self.get_many([key])
+        return found.get(key, default)
+
+    def get_many(self, keys):
+        local = self._local()
+        if local is None:
+            return cache.get_many(keys)
+        found = local.get_many(keys)
+        unread = [key for key in keys if key not in found]
+        if unread:
+            shared = cache.get_many(unread)
+            if shared:
+                local.set_many(shared, LOCAL_SECONDS)
+            found.update(shared)
+        return found
+
+    def set(self, key, value, seconds):
+        self.set_many({key: value}, seconds)
+
+    def set_many(self, data, seconds):
+        cache.set_many(data, seconds)
+        local = self._local()
+        if local is not None and seconds != 0:
+            local.set_many(data, self._local_seconds(seconds))
+
+    def get_or_set(self, key, compute, seconds):
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            self.set(key, value, seconds)
+        return value
+
+
+derived = DerivedCache()
 
 
 def page_timeout():

@@ -8,14 +8,13 @@ the request so the header's switcher and the head's hreflang links cost one quer
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, Subquery
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 from core.public_url import public_url
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -42,7 +41,7 @@ def page_translations(page, request=None):
     # token and the global generation), also when whole answers are not cached; their URLs
     # are made for this request.
     key = f"core:translations:{page.translation_key}:{tags_digest(CONTENT)}"
-    rows = cache.get(key)
+    rows = derived.get(key)
     if rows is None:
         rows = list(
             Page.objects.live()
@@ -51,7 +50,7 @@ def page_translations(page, request=None):
             .select_related("locale")
             .only("id", "url_path", "path", "depth", "locale", "locale__language_code")
         )
-        cache.set(key, rows, TRANSLATIONS_SECONDS)
+        derived.set(key, rows, TRANSLATIONS_SECONDS)
     urls = {}
     for row in rows:
         url = row.get_url(request)
@@ -176,10 +175,10 @@ def readable_rule():
     the keys of every live translation."""
     language = active_language()
     key = f"core:readable-rule:{language}:{tags_digest(CONTENT)}"
-    rule = cache.get(key)
+    rule = derived.get(key)
     if rule is None:
         rule = _readable_rule(language)
-        cache.set(key, rule, READABLE_RULE_SECONDS)
+        derived.set(key, rule, READABLE_RULE_SECONDS)
     return rule
 
 

@@ -1,6 +1,5 @@
 """The home page and the site-wide settings editors manage in the admin."""
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,7 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
-from core.cache import ALL, SharedCachePageMixin, generation_key, tags_digest
+from core.cache import ALL, SharedCachePageMixin, derived, generation_key, tags_digest
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 from publications.models.snippets import with_translations
@@ -77,7 +76,7 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
         # Five counts over every live innovation: counted once per catalogue publish, also
         # when whole answers are not cached (the key changes with the catalogue's token, so
         # the timeout only bounds how long a superseded count takes space).
-        context["key_figures"] = cache.get_or_set(
+        context["key_figures"] = derived.get_or_set(
             f"home:key-figures:{tags_digest('catalogue')}", key_figures, KEY_FIGURES_SECONDS
         )
         context["featured_innovations"] = featured_innovations(self)
@@ -153,10 +152,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         site = None if hasattr(request, name) else Site.find_for_request(request)
         if site is not None:
             key = generation_key("site-settings", site.pk)
-            instance = cache.get(key)
+            instance = derived.get(key)
             if instance is None:
                 instance = cls.for_site(site)
-                cache.set(key, instance, SITE_SETTINGS_SECONDS)
+                derived.set(key, instance, SITE_SETTINGS_SECONDS)
             instance._request = request
             setattr(request, name, instance)
         return super().for_request(request)

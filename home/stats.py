@@ -1,9 +1,8 @@
 """Figures the home page reports about the network."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
-from core.cache import tags_digest
+from core.cache import derived, tags_digest
 from core.i18n import active_language, in_active_language, sources
 from innovations.models import Agency, InnovationPage, Region
 
@@ -44,13 +43,13 @@ FEATURED_SECONDS = 24 * 60 * 60
 def featured_innovations(home_page, limit=3):
     """The editors' choice, topped up with the newest live innovations."""
     key = f"home:featured:{home_page.pk}:{limit}:{active_language()}:{tags_digest('catalogue')}"
-    result = cache.get(key)
+    result = derived.get(key)
     if result is None:
         queryset = in_active_language(InnovationPage.objects.live()).select_related(
             "agency", "hero_image"
         )
         result = choose_featured(home_page, queryset, limit)
-        cache.set(key, result, FEATURED_SECONDS)
+        derived.set(key, result, FEATURED_SECONDS)
     return result
 
 

@@ -10,11 +10,10 @@ request counts afresh.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from core.cache import tags_digest
+from core.cache import derived, tags_digest
 
 
 def timeout():
@@ -57,8 +56,8 @@ def facets_and_years(state):
         return counted(state)
     # Each language lists its own pages (core.i18n.in_active_language), so counts differ.
     key = f"innovations:catalogue:facets:{get_language()}:{state_key(state)}"
-    found = cache.get(key)
+    found = derived.get(key)
     if found is None:
         found = counted(state)
-        cache.set(key, found, seconds)
+        derived.set(key, found, seconds)
     return found

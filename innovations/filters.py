@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -23,7 +22,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import generation_key
+from core.cache import derived, generation_key
 from core.i18n import in_active_language
 
 from .models import (
@@ -703,12 +702,12 @@ def taxonomy_options():
     (innovations.apps), an innovation's publish does not, so counting after a publish reads
     no taxonomy rows."""
     key = generation_key("catalogue-taxonomies", get_language())
-    options = cache.get(key)
+    options = derived.get(key)
     if options is None:
         options = {}
         for facet, (_label, model, lookup, _pattern) in TAXONOMY_FACETS.items():
             options[facet] = [
                 (row.pk, str(getattr(row, lookup)), str(row)) for row in model.objects.all()
             ]
-        cache.set(key, options, TAXONOMY_SECONDS)
+        derived.set(key, options, TAXONOMY_SECONDS)
     return options

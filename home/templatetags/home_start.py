@@ -5,11 +5,10 @@ home page's shared cache (tag "catalogue" and ALL) drops it when those change.
 """
 
 from django import template
-from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 from core.i18n import active_language, in_active_language, sources
 from innovations.models import InnovationIndexPage, Region
 from publications.models import EventIndexPage, NewsIndexPage
@@ -62,10 +61,10 @@ def first_in_tree(pages, name):
     """The first of a few section pages in tree order, or None; `name` and the active
     language key the kept answer."""
     key = f"home:section:{name}:{active_language()}:{tags_digest(CONTENT)}"
-    found = cache.get(key)
+    found = derived.get(key)
     if found is None:
         found = [min(pages.order_by(), key=lambda page: page.path, default=None)]
-        cache.set(key, found, SECTION_SECONDS)
+        derived.set(key, found, SECTION_SECONDS)
     return found[0]
 
 

@@ -1,8 +1,7 @@
 from django import template
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 from core.i18n import DEFAULT_LANGUAGE, active_language
 
 register = template.Library()
@@ -38,10 +37,10 @@ MENU_SECONDS = 24 * 3600
 def menu_pages(site):
     """The site root's live children shown in menus, in tree order."""
     key = f"site:menu:{site.pk}:{site.root_page_id}:{tags_digest(CONTENT)}"
-    pages = cache.get(key)
+    pages = derived.get(key)
     if pages is None:
         pages = list(site.root_page.get_children().live().in_menu().only(*MENU_FIELDS))
-        cache.set(key, pages, MENU_SECONDS)
+        derived.set(key, pages, MENU_SECONDS)
     return pages
 
 

@@ -7,7 +7,6 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,7 +30,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import ALL, depends_on, serve_cached, tags_digest, tokens
+from core.cache import ALL, depends_on, derived, serve_cached, tags_digest, tokens
 from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
@@ -134,13 +133,13 @@ def cached_cards(ids):
     tags = {pk: f"innovation:{pk}" for pk in ids}
     current = tokens([ALL, *tags.values()])
     keys = {f"innovations:card:{pk}:{current[ALL]}:{current[tag]}": pk for pk, tag in tags.items()}
-    cards = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
+    cards = {keys[key]: card for key, card in derived.get_many(list(keys)).items()}
     missing = [pk for pk in ids if pk not in cards]
     if missing:
         queryset = card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
         loaded = {item.pk: item for item in with_card_renditions(list(queryset))}
         stored = {key: loaded[pk] for key, pk in keys.items() if pk in loaded}
-        cache.set_many(stored, RELATED_IDS_SECONDS)
+        derived.set_many(stored, RELATED_IDS_SECONDS)
         cards.update(loaded)
     for pk, card in cards.items():
         # What the card was read under: its rendered HTML may be kept under the same
@@ -657,12 +656,12 @@ class InnovationPage(
         study and the API's detail share them."""
         current = tokens([ALL, f"innovation:{self.pk}"])
         key = f"innovations:display:{self.pk}:{current[ALL]}:{current[f'innovation:{self.pk}']}"
-        kept = cache.get(key)
+        kept = derived.get(key)
         if kept is not None:
             self._restore_prefetched(kept)
             return
         prefetch_related_objects([self], *display_kept())
-        cache.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
+        derived.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
 
     def _kept_prefetched(self):
         """{relation: its rows} of `display_kept()`, without the rows' link back to this page
@@ -721,7 +720,7 @@ class InnovationPage(
         if cached and limit in memo:
             return memo[limit]
         key = f"innovations:related:{self.pk}:{limit}:{tags_digest('catalogue')}"
-        ids = cache.get(key) if cached else None
+        ids = derived.get(key) if cached else None
         if ids is None:
             sectors = InnovationPage.sectors.through.objects.filter(innovationpage_id=self.pk)
             regions = InnovationPage.regions.through.objects.filter(innovationpage_id=self.pk)
@@ -739,7 +738,7 @@ class InnovationPage(
                 .order_by("-replication_count", "-launched_on", "pk")
                 .values_list("pk", flat=True)[:limit]
             )
-            cache.set(key, ids, RELATED_IDS_SECONDS)
+            derived.set(key, ids, RELATED_IDS_SECONDS)
         if cached:
             memo[limit] = ids
         return ids

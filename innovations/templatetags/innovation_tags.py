@@ -1,13 +1,13 @@
 """Formatting and loading helpers for the catalogue's templates."""
 
 from django import template
-from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from core.cache import local_cache
 from innovations.models import InnovationPage
 
 register = template.Library()
@@ -65,7 +65,8 @@ def innovation_card(context, innovation, compare_form_id=""):
     request = context.get("request")
     values = {"innovation": innovation, "compare_form_id": compare_form_id, "request": request}
     read_under = getattr(innovation, "card_tokens", None)
-    if read_under is None:
+    kept = local_cache()
+    if read_under is None or kept is None:
         return render_to_string(CARD_TEMPLATE, values)
     site = Site.find_for_request(request) if request is not None else None
     parts = (
@@ -77,7 +78,6 @@ def innovation_card(context, innovation, compare_form_id=""):
         compare_form_id,
     )
     key = "innovations:card-html:" + ":".join(map(str, parts))
-    kept = caches["local"]
     html = kept.get(key)
     if html is None:
         html = render_to_string(CARD_TEMPLATE, values)

@@ -1,6 +1,5 @@
 """News: the index at /berita/ (with year archive and feeds) and the article page."""
 
-from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -12,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.cache import ALL, SharedCachePageMixin, tags_digest
+from core.cache import ALL, SharedCachePageMixin, derived, tags_digest
 from core.fields import StreamField
 from core.pagination import paginate
 from core.preview import HeadlessPreviewModeMixin
@@ -39,7 +38,7 @@ def news_derived(name, compute):
     """`compute()` kept until the next publish, unpublish, move or delete of a news page
     (the key carries the "news" token and the global generation), also when whole answers
     are not cached: what it computes scans the live news pages."""
-    return cache.get_or_set(f"news:{name}:{tags_digest('news')}", compute, NEWS_DERIVED_SECONDS)
+    return derived.get_or_set(f"news:{name}:{tags_digest('news')}", compute, NEWS_DERIVED_SECONDS)
 
 
 class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):

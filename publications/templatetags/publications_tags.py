@@ -1,7 +1,6 @@
 from django import template
-from django.core.cache import cache
 
-from core.cache import CONTENT, tags_digest
+from core.cache import CONTENT, derived, tags_digest
 
 register = template.Library()
 
@@ -14,7 +13,7 @@ ANCESTORS_SECONDS = 24 * 3600
 def breadcrumb_ancestors(page):
     """The pages above `page` below the tree root, home first, for the breadcrumbs: kept
     per publish of anything, since any publish may rename or move one of them."""
-    return cache.get_or_set(
+    return derived.get_or_set(
         f"publications:ancestors:{page.pk}:{tags_digest(CONTENT)}",
         lambda: list(page.get_ancestors().select_related("locale"))[1:],
         ANCESTORS_SECONDS,

@@ -106,3 +106,27 @@ def test_a_page_view_looks_up_the_sites_root_paths_once(client, home_page, setti
         assert response.status_code == 200
         assert menu_link in response.content.decode()
         assert len(looked_up) == 1, url
+
+
+def test_a_worker_asks_the_shared_cache_for_derived_data_once(
+    client, home_page, settings, monkeypatch
+):
+    # Menu, site settings, related ids, cards, kept relations: kept under their tokens in
+    # the shared cache and, once read, in the worker's own memory (core.cache.derived).
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    catalogue = InnovationIndexPageFactory(parent=home_page, show_in_menus=True)
+    innovation = InnovationPageFactory(parent=catalogue)
+    InnovationPageFactory(parent=catalogue)
+    for url in (innovation.url, catalogue.url):
+        assert client.get(url).status_code == 200
+    counting = CountingCache(response_cache.cache)
+    monkeypatch.setattr(response_cache, "cache", counting)
+
+    for url in (innovation.url, catalogue.url):
+        assert client.get(url).status_code == 200
+
+    derived_keys = [
+        key for key in counting.asked if not key.startswith(("core:tag:", "core:content"))
+    ]
+    assert derived_keys == []

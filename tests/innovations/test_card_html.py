@@ -107,3 +107,14 @@ def test_the_compare_box_is_on_the_catalogues_cards_only(client, catalogue, unca
     assert "Puskesmas Keliling" in card_titles(page)
     assert compare_box not in page.content.decode()
     assert compare_box in client.get(catalogue.url).content.decode()
+
+
+def test_without_a_local_cache_in_the_settings_cards_are_rendered_each_time(
+    client, catalogue, uncached, rendered, settings
+):
+    # An operator's own CACHES may name the shared cache only.
+    settings.CACHES = {"default": settings.CACHES["default"]}
+    innovation = InnovationPageFactory(parent=catalogue, title="Puskesmas Keliling")
+    for _ in range(2):
+        assert card_titles(client.get(catalogue.url)) == ["Puskesmas Keliling"]
+    assert rendered == [innovation.pk, innovation.pk]

@@ -18,6 +18,7 @@ import redis
 from asgiref.local import Local
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client, override_settings
 
 from innovations.models import InnovationPage
@@ -93,8 +94,11 @@ def shared_cache(redis_server):
 class Replica:
     """A test client with cache objects of its own, as a separate process has."""
 
-    def __init__(self):
+    def __init__(self, name):
         self.connections = Local()
+        # Its own worker memory ("local" cache): Django keeps one store per LOCATION.
+        self.connections.local = LocMemCache(f"replica-{name}", {})
+        self.connections.local.clear()  # what an earlier test's replica of that name kept
         self.client = Client()
 
     @contextmanager
@@ -113,13 +117,20 @@ class Replica:
 
 @pytest.fixture
 def replicas(shared_cache):
-    return Replica(), Replica()
+    return Replica("one"), Replica("two")
 
 
 @pytest.fixture
 def innovation(home_page):
     catalogue = InnovationIndexPageFactory(parent=home_page)
     return InnovationPageFactory(parent=catalogue, title="Antrean Daring Puskesmas")
+
+
+def publish_title(replica, innovation, title):
+    with replica.active():
+        page = InnovationPage.objects.get(pk=innovation.pk)
+        page.title = title
+        page.save_revision().publish()
 
 
 def title_seen(replica, path, title):
@@ -137,16 +148,35 @@ def test_a_publish_on_one_replica_is_served_by_the_other_at_once(
     stored = redis.Redis(port=shared_cache.port).keys("*core:response:*")
     assert stored, "no answer was stored in Redis"
 
-    with one.active():
-        page = InnovationPage.objects.get(pk=innovation.pk)
-        page.title = "Antrean Daring Puskesmas Terpadu"
-        page.save_revision().publish()
+    publish_title(one, innovation, "Antrean Daring Puskesmas Terpadu")
 
     # The issue asks for "within a second"; the stale window is nil: the other replica's
     # very next request after the publish already has the new title, page and catalogue.
     for path in (innovation.url, "/inovasi/"):
         assert title_seen(two, path, "Antrean Daring Puskesmas Terpadu")
     assert one.get(innovation.url).status_code == 200
+
+
+def test_what_a_replica_keeps_in_its_own_memory_follows_a_publish_on_the_other(
+    replicas, innovation, shared_cache, settings
+):
+    """Without whole answers cached, a page view reads its cards, menu and kept relations
+    from the worker's own memory (core.cache.derived) under the tokens in Redis: a publish
+    on one replica reaches the other's next request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    one, two = replicas
+    for path in (innovation.url, "/inovasi/"):
+        assert title_seen(two, path, "Antrean Daring Puskesmas")
+    with two.active():
+        assert caches["local"]._cache, "nothing kept in the replica's own memory"
+    with one.active():
+        assert not caches["local"]._cache
+
+    publish_title(one, innovation, "Antrean Daring Puskesmas Terpadu")
+
+    for path in (innovation.url, "/inovasi/"):
+        assert title_seen(two, path, "Antrean Daring Puskesmas Terpadu")
 
 
 def test_a_route_kept_by_one_replica_follows_an_unpublish_on_the_other(
@@ -192,10 +222,7 @@ def test_redis_stopping_and_coming_back_costs_no_error_page_on_either_replica(
     # Each replica tries Redis again a second after its last failure (core/redis_cache.py).
     for replica in (one, two):
         wait_for_ready(replica)
-    with one.active():
-        page = InnovationPage.objects.get(pk=innovation.pk)
-        page.title = "Antrean Daring Setelah Redis Kembali"
-        page.save_revision().publish()
+    publish_title(one, innovation, "Antrean Daring Setelah Redis Kembali")
     assert title_seen(two, innovation.url, "Setelah Redis Kembali")
 
 
@@ -212,7 +239,7 @@ def test_the_api_rate_limit_counts_one_client_across_replicas(shared_cache, sett
     on either, cached answers included."""
     settings.API_RATE_LIMIT = 5
     settings.API_CACHE_SECONDS = 60
-    replicas = [Replica(), Replica()]
+    replicas = [Replica("one"), Replica("two")]
     statuses = [replicas[n % 2].get("/api/v2/innovations/").status_code for n in range(5)]
     refused = [replica.get("/api/v2/innovations/") for replica in replicas]
 
