@@ -464,6 +464,7 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.images import get_image_model
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -478,3 +479,19 @@ def connect():
         # A site's host, port or root page is in every absolute URL and in what the API
         # lists (api.access keeps it per generation).
         signal.connect(invalidate, sender=Site, dispatch_uid=f"core-site-{signal}")
+    # Kept cards, pages and fragments carry their images' rendition URLs: a changed image
+    # (a new file, a new focal point: Wagtail deletes its renditions) or a deleted one starts
+    # a new generation. A new upload shows nowhere yet and changes nothing.
+    image_model = get_image_model()
+    post_save.connect(image_saved, sender=image_model, dispatch_uid="core-image-saved")
+    post_delete.connect(invalidate, sender=image_model, dispatch_uid="core-image-deleted")
+
+
+# Wagtail fills these in on first use, saving the image; nothing shown changes.
+IMAGE_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def image_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if created or (update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS):
+        return
+    invalidate()

@@ -7,6 +7,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from innovations.models import InnovationPage
 from innovations.templatetags import innovation_tags
@@ -41,6 +43,11 @@ def card_titles(response):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     return [title.get_text(strip=True) for title in soup.select(".icard__title")]
+
+
+def card_images(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [image["src"] for image in soup.select(".icard img")]
 
 
 def badges(response):
@@ -118,3 +125,19 @@ def test_without_a_local_cache_in_the_settings_cards_are_rendered_each_time(
     for _ in range(2):
         assert card_titles(client.get(catalogue.url)) == ["Puskesmas Keliling"]
     assert rendered == [innovation.pk, innovation.pk]
+
+
+def test_a_changed_image_shows_on_the_cards_that_carry_it(client, catalogue, uncached, rendered):
+    image = Image.objects.create(title="Posyandu", file=get_test_image_file(size=(1600, 1000)))
+    innovation = InnovationPageFactory(parent=catalogue, title="Posyandu Digital", hero_image=image)
+    before = card_images(client.get(catalogue.url))
+    assert len(before) == 1
+
+    # A new focal point: Wagtail makes new renditions, under other file names.
+    image.focal_point_x, image.focal_point_y = 100, 100
+    image.focal_point_width, image.focal_point_height = 200, 200
+    image.save()
+
+    after = card_images(client.get(catalogue.url))
+    assert rendered == [innovation.pk, innovation.pk]
+    assert len(after) == 1 and after != before
