@@ -15,12 +15,11 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     Locale,
-    Page,
-    PageViewRestriction,
     Site,
 )
 
 from core.cache import CONTENT, derived, tags_digest
+from core.routing import private_condition, restricted_pages
 
 
 def public_pages(request, model):
@@ -59,18 +58,9 @@ def kept_scope(request):
     if found is None:
         site = Site.find_for_request(request)
         root = content_root(request, site.root_page) if site else None
-        restricted = PageViewRestriction.objects.select_related("page")
-        found = (root, [restriction.page for restriction in restricted])
+        found = (root, restricted_pages())
         derived.set(key, found, SCOPE_SECONDS)
     return found
-
-
-def private_condition(pages):
-    """Wagtail's `private_q()` for these restricted pages: the pages and what is below them."""
-    condition = Q()
-    for page in pages:
-        condition |= Page.objects.descendant_of_q(page, inclusive=True)
-    return condition if condition else Q(pk__in=[])
 
 
 def content_root(request, root):

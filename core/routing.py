@@ -22,10 +22,20 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
-from core.cache import ALL, CONTENT, fresh, request_language, tokens
+from core.cache import (
+    ALL,
+    CONTENT,
+    derived,
+    fresh,
+    generation_key,
+    request_language,
+    tags_digest,
+    tokens,
+)
 
 ROUTE_PREFIX = "core:route:"
 
@@ -38,6 +48,50 @@ def route_seconds():
 def route_key(request):
     raw = "\n".join((request.get_host(), request_language(request), request.path_info))
     return ROUTE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def request_site(request):
+    """The request's Wagtail site, as `Site.find_for_request` gives it, kept per host and port
+    in the content generation (a change of any site starts a new one). A page view routed here
+    has its site already; any other view (search, forms, the replication finder) made Wagtail
+    look it up with a query on every request. Wagtail reads it back from the request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        where = f"{request._get_raw_host()}:{request.get_port()}"
+        key = generation_key("site", hashlib.sha256(where.encode()).hexdigest()[:32])
+        found = derived.get(key)
+        if found is None:
+            found = [Site.find_for_request(request)]
+            derived.set(key, found, route_seconds())
+        request._wagtail_site = found[0]
+    return request._wagtail_site
+
+
+def restricted_pages():
+    """The pages a view restriction applies to (each heads a private section), kept until the
+    next publish, move or delete of any page (their paths) or change of a restriction (a new
+    generation): Wagtail's `public()` reads them with a query every time."""
+    return derived.get_or_set(
+        f"core:restricted-pages:{tags_digest(CONTENT)}",
+        lambda: [
+            restriction.page for restriction in PageViewRestriction.objects.select_related("page")
+        ],
+        route_seconds(),
+    )
+
+
+def private_condition(pages):
+    """Wagtail's `private_q()` for these restricted pages: the pages and what is below them."""
+    condition = Q()
+    for page in pages:
+        condition |= Page.objects.descendant_of_q(page, inclusive=True)
+    return condition if condition else Q(pk__in=[])
+
+
+def public(queryset):
+    """`queryset.public()` without its query: the pages outside every private section."""
+    return queryset.exclude(private_condition(restricted_pages()))
 
 
 def _give_restrictions(page, restrictions):

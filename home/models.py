@@ -7,7 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 
 from core.cache import ALL, SharedCachePageMixin, derived, generation_key, tags_digest
 from core.seo import SeoMixin, organisation_data
@@ -148,8 +148,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         """The site's settings, read for every page's footer and contact details: kept in
         the shared cache for the content generation, which an edit of the settings or of
         their links starts anew (home/apps.py)."""
+        from core.routing import request_site  # it imports Wagtail's views: not at load
+
         name = cls.get_cache_attr_name()
-        site = None if hasattr(request, name) else Site.find_for_request(request)
+        site = None if hasattr(request, name) else request_site(request)
         if site is not None:
             key = generation_key("site-settings", site.pk)
             instance = derived.get(key)

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from core.i18n import active_language
+from core.routing import private_condition, restricted_pages
 from innovations.filters import (
     FACET_ORDER,
     INTEREST_COUNTERS,
@@ -270,7 +271,9 @@ class EngineCatalogue:
             clauses.append({"wildcard": {TEXT: {"value": f"*{_escape_wildcard(word.lower())}*"}}})
         live = InnovationPage.objects.live()
         # The API knows the private sections' condition already (one query fewer).
-        private = live.filter(self.private) if self.private is not None else live.not_public()
+        private = live.filter(
+            self.private if self.private is not None else private_condition(restricted_pages())
+        )
         private = list(private.values_list("pk", flat=True)[:10000])
         must_not = [{"ids": {"values": [str(pk) for pk in private]}}] if private else []
         return {"bool": {"filter": clauses, "must_not": must_not}}

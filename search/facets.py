@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.routing import public
 from innovations.models import InnovationPage, Region, Sector
 from publications.models import Regulation
 
@@ -58,8 +59,7 @@ def describe(ranked):
     items = {}
     if page_ids:
         rows = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(pk__any=page_ids)
             .annotate(
                 year=Coalesce(

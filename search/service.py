@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from core.i18n import DEFAULT_LANGUAGE, active_language, readable_pages, readable_rule
+from core.routing import public
 from publications.models import Regulation
 
 from .backends import ENGLISH_FIELD, ENGLISH_SUBFIELD, SUGGEST_FIELD, UnavailableBackend
@@ -202,7 +203,7 @@ def database_matches(query, max_matches=MAX_MATCHES):
     phrasings = [database_text(query), *map(database_text, understanding.alternatives)]
     phrasings = [text for text in dict.fromkeys(phrasings) if text]
     matches = Matches(backend="database", suggestion=understanding.suggestion)
-    pages_queryset = readable_pages(Page.objects.live().public()).only("pk")
+    pages_queryset = readable_pages(public(Page.objects.live())).only("pk")
     # An English reader's query matches English pages' English stems too (search.english);
     # regulations and Indonesian readers are searched as before.
     stems = english_stems(phrasings[0]) if active_language() != DEFAULT_LANGUAGE else ""

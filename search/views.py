@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import on_hit, page_timeout, serve_cached
+from core.routing import public, request_site
 from publications.models import Regulation
 from publications.models.snippets import with_translations
 
@@ -77,6 +78,7 @@ def _results(items, matches, names, request, words):
         )
     }
     regulation_urls = _regulation_urls(regulations.values(), request)
+    request_site(request)  # the pages' URLs below are made for this site
     results = []
     for item in items:
         obj = pages.get(item.pk) if item.kind == "page" else regulations.get(item.pk)
@@ -203,8 +205,7 @@ def _autocomplete(request):
     ranked = autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)
     pages = {
         page.pk: page
-        for page in Page.objects.live()
-        .public()
+        for page in public(Page.objects.live())
         .filter(pk__in=[pk for kind, pk in ranked if kind == "page"], depth__gt=2)
         .select_related("content_type")
     }

@@ -225,6 +225,32 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_assert
         client.get("/cari/", {"q": "kearsipan"})
 
 
+def test_sites_and_view_restrictions_are_kept_and_a_new_restriction_applies_at_once(
+    client, catalogue
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    from tests.innovations.factories import InnovationPageFactory
+
+    shown = InnovationPageFactory(parent=catalogue, title="Arsip digital desa")
+    hidden = InnovationPageFactory(parent=catalogue, title="Arsip digital kecamatan")
+    client.get("/cari/", {"q": "arsip digital"})
+    with CaptureQueriesContext(connection) as asked:
+        response, soup = get_page(client, q="arsip digital")
+    tables = " ".join(query["sql"] for query in asked.captured_queries)
+    assert "wagtailcore_site" not in tables
+    assert "wagtailcore_pageviewrestriction" not in tables
+    assert sorted(result_titles(soup)) == [shown.title, hidden.title]
+
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+    )
+    response, soup = get_page(client, q="arsip digital")
+    assert result_titles(soup) == [shown.title]
+
+
 @pytest.mark.parametrize(
     "query",
     [
