@@ -54,13 +54,13 @@ def kept_scope(request):
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     where = f"{request.get_host()}:{request.get_port()}:{code}"
     key = f"api:scope:{tags_digest(CONTENT)}:{hashlib.sha256(where.encode()).hexdigest()[:32]}"
-    found = derived.get(key)
-    if found is None:
+
+    def root():
         site = Site.find_for_request(request)
-        root = content_root(request, site.root_page) if site else None
-        found = (root, restricted_pages())
-        derived.set(key, found, SCOPE_SECONDS)
-    return found
+        return content_root(request, site.root_page) if site else None
+
+    # The restricted pages are kept on their own (core.routing), under the same token.
+    return derived.get_or_set(key, root, SCOPE_SECONDS), restricted_pages()
 
 
 def content_root(request, root):

@@ -60,11 +60,8 @@ def request_site(request):
     if not hasattr(request, "_wagtail_site"):
         where = f"{request._get_raw_host()}:{request.get_port()}"
         key = generation_key("site", hashlib.sha256(where.encode()).hexdigest()[:32])
-        found = derived.get(key)
-        if found is None:
-            found = [Site.find_for_request(request)]
-            derived.set(key, found, route_seconds())
-        request._wagtail_site = found[0]
+        site = derived.get_or_set(key, lambda: Site.find_for_request(request), route_seconds())
+        request._wagtail_site = site
     return request._wagtail_site
 
 
