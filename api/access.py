@@ -18,7 +18,7 @@ from wagtail.models import (
     Site,
 )
 
-from core.cache import CONTENT, derived, tags_digest
+from core.cache import CONTENT, derived, generation, tags_digest
 from core.routing import private_condition, restricted_pages
 
 
@@ -86,7 +86,15 @@ def public_pages_prefetch(relation, model):
 
 
 def restricted_collection_ids():
-    """Collections under any view restriction, whoever asks."""
+    """Collections under any view restriction, whoever asks; kept in the shared cache for
+    the content generation (a collection or a collection restriction saved or deleted
+    starts a new one: core.cache.connect)."""
+    return derived.get_or_set(
+        f"api:restricted-collections:{generation()}", find_restricted_collection_ids, SCOPE_SECONDS
+    )
+
+
+def find_restricted_collection_ids():
     roots = Collection.objects.filter(
         pk__in=CollectionViewRestriction.objects.values("collection_id")
     ).values_list("path", flat=True)

@@ -45,6 +45,7 @@ from .filters import (
     PageTreeBackend,
     SearchBackend,
 )
+from .kept import kept_representations
 from .pagination import CappedPagination
 from .serializers import (
     PageSerializerWithHTML,
@@ -325,6 +326,9 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
     detail_query_parameters = PublicAPIMixin.detail_query_parameters | {"locale"}
     prefetches = {}
     rich_text_fields = ()
+    # The tag a publish of one item renews ("innovation:{}"): with one, each item's
+    # representation is kept between responses (api.kept).
+    item_tag = None
     meta_fields = [
         "type",
         "detail_url",
@@ -383,18 +387,54 @@ class PublicPageEndpoint(PublicAPIMixin, PagesAPIViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         if isinstance(queryset, QuerySet):
             queryset = self.only_shown(queryset)
-        serializer_class = self.get_serializer_class()
+            if self.item_tag is not None:
+                # The page's ids only: the items whose representation is kept need nothing
+                # else (the engine's listing gives ids too: api.filters).
+                queryset = queryset.values_list("pk", flat=True)
         items = self.paginate_queryset(queryset)
-        self.prepare(items, serializer_class.Meta.fields)
-        data = represent(serializer_class, items, self.get_serializer_context())
-        return self.get_paginated_response(data)
+        if self.item_tag is None:
+            return self.get_paginated_response(self.serialise(items, self.prepare))
+        loaded = {item.pk: item for item in items if not isinstance(item, int)}
+
+        def load(missing):
+            unread = [pk for pk in missing if pk not in loaded]
+            if unread:
+                found = self.only_shown(self.get_queryset()).filter(pk__in=unread)
+                loaded.update((item.pk, item) for item in found)
+            return [loaded[pk] for pk in missing if pk in loaded]
+
+        pks = [getattr(item, "pk", item) for item in items]
+        return self.get_paginated_response(self.represent_kept(pks, load, self.prepare))
 
     def detail_view(self, request, pk):
         self.check_query_parameters(None)
         instance = self.get_object()
+
+        def prepare(items, fields):
+            self.prepare_detail(items[0], fields)
+
+        if self.item_tag is None:
+            return Response(self.serialise([instance], prepare)[0])
+        return Response(self.represent_kept([instance.pk], lambda _pks: [instance], prepare)[0])
+
+    def serialise(self, items, prepare):
+        """The items' representations, their relations loaded by `prepare(items, fields)`."""
         serializer_class = self.get_serializer_class()
-        self.prepare_detail(instance, serializer_class.Meta.fields)
-        return Response(represent(serializer_class, [instance], self.get_serializer_context())[0])
+        prepare(items, serializer_class.Meta.fields)
+        return represent(serializer_class, items, self.get_serializer_context())
+
+    def represent_kept(self, pks, load, prepare):
+        """The representations of the items `pks`, each kept until that item or the content
+        generation changes (api.kept): only the others are loaded (`load(missing pks)`),
+        prepared and serialised."""
+
+        def build(missing):
+            items = load(missing)
+            made = self.serialise(items, prepare)
+            return dict(zip((item.pk for item in items), made, strict=True))
+
+        question = f"{type(self).__name__}:{self.action}:{self.requested_fields()!r}"
+        return kept_representations(self.request, question, pks, self.item_tag, build)
 
     def only_shown(self, queryset):
         """`queryset` without the model's own long texts the chosen fields do not show (a
@@ -449,6 +489,7 @@ class InnovationsAPIViewSet(innovation_fields.InnovationFields, PublicPageEndpoi
 
     name = "innovations"
     cache_tags = ("api:innovations",)
+    item_tag = "innovation:{}"
     filter_backends = [CatalogueFilterBackend, OrderingBackend, SearchBackend, EngineListingBackend]
     filter_parameters = CatalogueFilterBackend.parameters
     # The relations the case study's page keeps in the shared cache per publish.

@@ -151,10 +151,19 @@ class EngineListingBackend:
         listing = api_listing(selection, ordering(request, view, queryset.model), root, private)
         if listing is None:
             return queryset
+        if getattr(view, "item_tag", None) is None:
+            return EngineResults(
+                listing,
+                load=lambda pages: pages,
+                database=lambda: queryset,
+                window=view.paginator.window(request),
+            )
+        # An endpoint that keeps its items' representations pages through ids (api.kept).
         return EngineResults(
             listing,
-            load=lambda pages: pages,
-            database=lambda: queryset,
+            load=None,
+            rows=lambda ids: {pk: pk for pk in ids},
+            database=lambda: queryset.values_list("pk", flat=True),
             window=view.paginator.window(request),
         )
 

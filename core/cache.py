@@ -465,7 +465,7 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
 def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction, Site
+    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
@@ -479,6 +479,10 @@ def connect():
         # A site's host, port or root page is in every absolute URL and in what the API
         # lists (api.access keeps it per generation).
         signal.connect(invalidate, sender=Site, dispatch_uid=f"core-site-{signal}")
+        # Media in a restricted collection are left out of the API (api.access keeps the
+        # restricted collections per generation, and kept innovations show their media).
+        for model in (Collection, CollectionViewRestriction):
+            signal.connect(invalidate, sender=model, dispatch_uid=f"core-{model}-{signal}")
     # Kept cards, pages and fragments carry their images' rendition URLs: a changed image
     # (a new file, a new focal point: Wagtail deletes its renditions) or a deleted one starts
     # a new generation. A new upload shows nowhere yet and changes nothing.

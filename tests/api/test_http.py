@@ -219,16 +219,17 @@ def test_total_count_is_kept_per_filter_set_until_an_innovation_is_published(
     trial = make_innovation(title="Dua", stage="uji_coba", implemented_on=None)
 
     def total(params):
+        """(the total, whether it was counted in the database for this request)"""
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/api/v2/innovations/", params)
         assert response.status_code == 200, response.content
-        return response.json()["meta"]["total_count"], len(queries)
+        counted = any("COUNT(" in query["sql"].upper() for query in queries)
+        return response.json()["meta"]["total_count"], counted
 
-    assert total({"stage": "penerapan"})[0] == 1  # warms what any first request reads once
-    first, counted = total({"limit": 1})
-    assert first == 2
+    assert total({"stage": "penerapan"}) == (1, True)
+    assert total({"limit": 1}) == (2, True)
     # The next page of the same filters, in another order: the count is kept.
-    assert total({"limit": 1, "offset": 1, "order": "-launched_on"}) == (2, counted - 1)
+    assert total({"limit": 1, "offset": 1, "order": "-launched_on"}) == (2, False)
     assert total({"stage": "uji_coba"})[0] == 1
     make_innovation(title="Tiga")
     assert total({"limit": 1, "offset": 1})[0] == 3
