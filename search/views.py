@@ -1,5 +1,7 @@
 """The public search page (/cari/) and its autocomplete endpoint."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -11,7 +13,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import on_hit, page_timeout, serve_cached
+from core.cache import CONTENT, derived, on_hit, page_timeout, serve_cached, tags_digest
 from core.routing import public, request_site
 from publications.models import Regulation
 from publications.models.snippets import with_translations
@@ -55,6 +57,14 @@ def _regulation_urls(regulations, request):
     return urls
 
 
+def _regulations(ids):
+    """{id: regulation} with its document and translation; nothing asked for none."""
+    if not ids:
+        return {}
+    found = Regulation.objects.filter(pk__in=ids).select_related("document")
+    return {regulation.pk: regulation for regulation in with_translations(found)}
+
+
 def _snippet_source(obj):
     for name in ("summary", "tagline", "search_description", "intro"):
         value = getattr(obj, name, "")
@@ -71,12 +81,7 @@ def _results(items, matches, names, request, words):
         page.pk: page
         for page in Page.objects.filter(pk__in=page_ids).specific().defer_streamfields()
     }
-    regulations = {
-        regulation.pk: regulation
-        for regulation in with_translations(
-            Regulation.objects.filter(pk__in=regulation_ids).select_related("document")
-        )
-    }
+    regulations = _regulations(regulation_ids)
     regulation_urls = _regulation_urls(regulations.values(), request)
     request_site(request)  # the pages' URLs below are made for this site
     results = []
@@ -105,12 +110,24 @@ def _results(items, matches, names, request, words):
     return results
 
 
+PROMOTIONS_SECONDS = 300
+
+
 def _promotions(query):
-    return list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .select_related("page")
-        .order_by("sort_order")
-    )
+    """The editors' recommendations for `query`, kept per query string until any publish or
+    any change of a promotion (they renew the "content" token: search.apps)."""
+    query_string = normalise_query_string(query)
+    digest = hashlib.sha256(query_string.encode()).hexdigest()[:32]
+
+    def find():
+        return list(
+            SearchPromotion.objects.filter(query__query_string=query_string)
+            .select_related("page")
+            .order_by("sort_order")
+        )
+
+    key = f"search:promotions:{tags_digest(CONTENT)}:{digest}"
+    return derived.get_or_set(key, find, PROMOTIONS_SECONDS)
 
 
 def popular_queries(limit=6, days=90):
@@ -209,14 +226,8 @@ def _autocomplete(request):
         .filter(pk__in=[pk for kind, pk in ranked if kind == "page"], depth__gt=2)
         .select_related("content_type")
     }
-    regulations = {
-        regulation.pk: regulation
-        for regulation in with_translations(
-            Regulation.objects.filter(
-                pk__in=[pk for kind, pk in ranked if kind == "regulation"]
-            ).select_related("document")
-        )
-    }
+    regulations = _regulations([pk for kind, pk in ranked if kind == "regulation"])
+    request_site(request)  # the pages' URLs below are made for this site
     regulation_urls = _regulation_urls(regulations.values(), request)
     regulation_label = str(Regulation._meta.verbose_name).capitalize()
     results = []
