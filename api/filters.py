@@ -123,9 +123,16 @@ class SearchBackend:
         if len(query) > MAX_SEARCH_LENGTH or "\x00" in query:
             raise BadRequestError(f"search must be at most {MAX_SEARCH_LENGTH} characters")
         order = requested_order(request, view)
-        # The search backend cannot filter on many-to-many relations (modelsearch#100):
-        # hand it a queryset narrowed by primary key instead of the relation filters.
-        narrowed = queryset.model.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        if view.filter_parameters & set(request.GET):
+            # The search backend cannot filter on many-to-many relations (modelsearch#100):
+            # hand it a queryset narrowed by primary key instead of the relation filters.
+            pks = list(queryset.values_list("pk", flat=True))
+            narrowed = queryset.model.objects.filter(pk__in=pks)
+        else:
+            # Only the endpoint's scope (live, the site's tree, no private section): fields
+            # every page is indexed with, so the backend filters them itself. Narrowing by
+            # the ids of every innovation cost 160 ms at 10,000 of them.
+            narrowed = queryset.order_by()
         if order:
             # The search backend sorts by indexed fields only: no primary-key tie-breaker.
             narrowed = narrowed.order_by(order)

@@ -26,6 +26,7 @@ from .test_search_page import (  # noqa: F401 - the same behaviour, now on the e
     test_queries_are_logged_with_zero_results,
     test_result_links_to_the_innovation,
     test_snippet_highlights_matches_and_escapes_html,
+    test_the_api_search_leaves_out_drafts_and_restricted_pages,
     test_unpublished_pages_are_not_found,
     test_zero_results_page_is_helpful,
 )

@@ -289,6 +289,29 @@ def test_post_is_refused(client, home_page):
     assert client.post("/cari/", {"q": "layanan"}).status_code == 405
 
 
+def test_the_api_search_leaves_out_drafts_and_restricted_pages(client, catalogue, home_page):
+    """?search= without filters is handed the endpoint's own scope (live pages of the site,
+    no private section) for the backend to filter, not a list of every id."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.innovations.factories import InnovationIndexPageFactory
+
+    shown = InnovationPageFactory(parent=catalogue, title="Jembatan gantung desa")
+    InnovationPageFactory(parent=catalogue, title="Jembatan draf", live=False)
+    login_only = InnovationPageFactory(parent=catalogue, title="Jembatan internal")
+    PageViewRestriction.objects.create(page=login_only, restriction_type="login")
+    archive = InnovationIndexPageFactory(parent=home_page, title="Arsip", slug="arsip")
+    PageViewRestriction.objects.create(page=archive, restriction_type="login")
+    InnovationPageFactory(parent=archive, title="Jembatan arsip")
+
+    for params in ({"search": "jembatan"}, {"search": "jembatan", "order": "title"}):
+        response = client.get("/api/v2/innovations/", params)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert [item["id"] for item in body["items"]] == [shown.pk]
+        assert body["meta"]["total_count"] == 1
+
+
 def test_autocomplete_json(client, innovations, regulation):
     response = client.get("/cari/autocomplete/", {"q": "sipak"})
     assert response.status_code == 200
