@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks.backends.immediate import ImmediateBackend
 
-from core.cache import invalidate_tags
+from core.cache import derived, invalidate_tags, token
 from innovations.models import InnovationPage
 
 from .matching import Match, ProblemQuery, describe, ranked_ids
@@ -29,6 +29,9 @@ STORED = 6
 SHOWN = 3
 # A page without a list asks for one at most this often (the worker may be busy).
 QUEUED_SECONDS = 15 * 60
+MATCHES_KEPT_SECONDS = 6 * 60 * 60
+# Kept for an innovation with no stored list yet (a list is [[id, reasons], ...]).
+NO_LIST = "none"
 QUEUED_PREFIX = "replication:similar:queued:"
 
 
@@ -95,13 +98,22 @@ def stored_matches(innovation):
     None when no list is stored yet, and then one is asked for."""
     memo = innovation.__dict__
     if "_similar_matches" not in memo:
-        memo["_similar_matches"] = (
-            SimilarInnovations.objects.filter(innovation_id=innovation.pk)
-            .values_list("matches", flat=True)
-            .first()
-        )
-        if memo["_similar_matches"] is None:
-            ask_for(innovation.pk)
+        # Kept under the innovation's token: a new list renews it (rank()).
+        key = f"replication:similar:{innovation.pk}:{token(f'innovation:{innovation.pk}')}"
+        found = derived.get(key)
+        if found is None:
+            found = (
+                SimilarInnovations.objects.filter(innovation_id=innovation.pk)
+                .values_list("matches", flat=True)
+                .first()
+            )
+            if found is None:
+                # Asked for again after QUEUED_SECONDS if no list came in the meantime.
+                ask_for(innovation.pk)
+                derived.set(key, NO_LIST, QUEUED_SECONDS)
+            else:
+                derived.set(key, found, MATCHES_KEPT_SECONDS)
+        memo["_similar_matches"] = None if found == NO_LIST else found
     return memo["_similar_matches"]
 
 

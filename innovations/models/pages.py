@@ -666,7 +666,9 @@ class InnovationPage(
     def _kept_prefetched(self):
         """{relation: its rows} of `display_kept()`, without the rows' link back to this page
         (restored on reading)."""
-        kept = {}
+        # The agency (with its region) too: an agency's edit starts a new generation.
+        agency = Agency.objects.select_related("region").filter(pk=self.agency_id).first()
+        kept = {AGENCY: agency}
         for lookup in display_kept():
             name = getattr(lookup, "prefetch_through", lookup)
             rows = [copy.copy(row) for row in getattr(self, name).all()]
@@ -677,6 +679,10 @@ class InnovationPage(
 
     def _restore_prefetched(self, kept):
         """Hand the kept rows to the relations' managers as a prefetch would."""
+        kept = dict(kept)
+        agency = kept.pop(AGENCY, None)
+        if agency is not None and agency.pk == self.agency_id:
+            self._state.fields_cache.setdefault("agency", agency)
         for name, rows in kept.items():
             manager = getattr(self, name)
             if name in CHILD_RELATIONS:
@@ -1021,6 +1027,10 @@ class InnovationGalleryImage(Orderable):
 # core.cache, innovations.apps). Read on every request: the regulations, documents and images
 # it links to, edited outside the page.
 CHILD_RELATIONS = ("steps", "key_figures", "awards", "replications")
+
+
+# The key of the innovation's agency among its kept relations.
+AGENCY = "_agency"
 
 
 def display_kept():

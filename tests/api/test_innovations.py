@@ -120,10 +120,10 @@ def test_detail_query_count_is_fixed(client, full_innovation, django_assert_num_
     # site and the view restrictions are kept per publish (api.access); 14 since the
     # relations the case study's page keeps per publish are shared with it (taxonomies,
     # steps, figures, awards, replications); 13 since the restricted collections are kept
-    # per generation (api.access).
+    # per generation (api.access); 12 since the agency is kept with those relations.
     # The same fields asked another way: the representation is built again (api.kept keeps
     # one per question), the relations kept for the page are shared.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert client.get(f"{LIST}{full_innovation.pk}/", {"fields": "*"}).status_code == 200
     # Asked again: the representation is kept (api.kept), only the page is looked up.
     with django_assert_num_queries(1):

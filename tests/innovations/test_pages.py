@@ -153,8 +153,9 @@ def test_innovation_page_query_count_is_constant(client, catalogue, innovation, 
 # The queries of an innovation page whose derived data is kept in the shared cache (the
 # related ids and their cards; its taxonomies and child rows; issue 20) but whose answer and
 # body are not cached: 27 before, 24 with the cards kept, 17 with the page's own rows too,
-# 7 with the route (site, page, restrictions) and the site settings.
-INNOVATION_PAGE_QUERIES = 7
+# 7 with the route (site, page, restrictions) and the site settings, 5 with the agency and
+# the stored list of similar innovations (or that there is none yet) kept too.
+INNOVATION_PAGE_QUERIES = 5
 
 
 def test_innovation_page_with_kept_cards_takes_a_fixed_number_of_queries(
@@ -207,6 +208,19 @@ def test_kept_rows_follow_publishes(client, catalogue, innovation, settings):
     page = client.get(innovation.url).content.decode()
     assert "Langkah baru" in page
     assert "Pendidikan" in page
+
+
+def test_a_renamed_agency_shows_at_once(client, innovation, settings):
+    """The agency is kept with the page's rows: its edit starts a new generation."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    assert innovation.agency.name in client.get(innovation.url).content.decode()
+
+    agency = innovation.agency
+    agency.name = "Dinas Komunikasi dan Informatika Baru"
+    agency.save()
+
+    assert "Dinas Komunikasi dan Informatika Baru" in client.get(innovation.url).content.decode()
 
 
 def test_a_preview_shows_its_draft_rows_not_the_kept_live_ones(client, catalogue, innovation):
