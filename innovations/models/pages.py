@@ -667,7 +667,9 @@ class InnovationPage(
         """{relation: its rows} of `display_kept()`, without the rows' link back to this page
         (restored on reading)."""
         # The agency (with its region) too: an agency's edit starts a new generation.
-        agency = Agency.objects.select_related("region").filter(pk=self.agency_id).first()
+        agency = None
+        if self.agency_id is not None:
+            agency = Agency.objects.select_related("region").filter(pk=self.agency_id).first()
         kept = {AGENCY: agency}
         for lookup in display_kept():
             name = getattr(lookup, "prefetch_through", lookup)
