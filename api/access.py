@@ -18,7 +18,7 @@ from wagtail.models import (
     Site,
 )
 
-from core.cache import CONTENT, derived, generation, tags_digest
+from core.cache import CONTENT, derived, generation_key, tags_digest
 from core.routing import private_condition, restricted_pages
 
 
@@ -90,7 +90,7 @@ def restricted_collection_ids():
     the content generation (a collection or a collection restriction saved or deleted
     starts a new one: core.cache.connect)."""
     return derived.get_or_set(
-        f"api:restricted-collections:{generation()}", find_restricted_collection_ids, SCOPE_SECONDS
+        generation_key("api-restricted-collections"), find_restricted_collection_ids, SCOPE_SECONDS
     )
 
 

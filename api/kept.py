@@ -13,7 +13,7 @@ import hashlib
 
 from django.utils.translation import get_language
 
-from core.cache import ALL, derived, tokens
+from core.cache import kept_items
 
 # As long as the cards of the same innovations (innovations.models.cached_cards).
 KEPT_SECONDS = 6 * 60 * 60
@@ -33,14 +33,6 @@ def kept_representations(request, question, pks, item_tag, build):
     of one item renews ("innovation:{}")."""
     if not pks:
         return []
-    tags = {pk: item_tag.format(pk) for pk in pks}
-    current = tokens([ALL, *tags.values()])
-    prefix = f"api:item:{question_digest(request, question)}:{current[ALL]}"
-    keys = {pk: f"{prefix}:{pk}:{current[tag]}" for pk, tag in tags.items()}
-    found = derived.get_many(list(keys.values()))
-    missing = [pk for pk in pks if keys[pk] not in found]
-    if missing:
-        made = {keys[pk]: data for pk, data in build(missing).items()}
-        derived.set_many(made, KEPT_SECONDS)
-        found.update(made)
-    return [found[keys[pk]] for pk in pks if keys[pk] in found]
+    prefix = f"api:item:{question_digest(request, question)}"
+    found, _tokens = kept_items(prefix, pks, item_tag, build, KEPT_SECONDS)
+    return [found[pk] for pk in pks if pk in found]

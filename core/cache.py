@@ -205,6 +205,24 @@ class DerivedCache:
 derived = DerivedCache()
 
 
+def kept_items(prefix, pks, item_tag, build, seconds):
+    """({pk: value}, {tag: token read}) for the items `pks`, each kept in `derived` on its own
+    until that item's tag (`item_tag.format(pk)`, renewed by its publish) or the generation
+    changes: the kept ones are read in one round trip, the others made by `build(missing
+    pks)` ({pk: value}; an item it leaves out is left out) and kept for `seconds`."""
+    tags = {pk: item_tag.format(pk) for pk in pks}
+    current = tokens([ALL, *tags.values()])
+    keys = {pk: f"{prefix}:{current[ALL]}:{pk}:{current[tag]}" for pk, tag in tags.items()}
+    found = derived.get_many(list(keys.values()))
+    values = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in pks if pk not in values]
+    if missing:
+        made = build(missing)
+        derived.set_many({keys[pk]: value for pk, value in made.items()}, seconds)
+        values.update(made)
+    return values, current
+
+
 def page_timeout():
     """Seconds a page's answer stays in the shared cache (0: off)."""
     return getattr(settings, "PAGE_CACHE_SECONDS", 300)

@@ -30,7 +30,15 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import ALL, depends_on, derived, serve_cached, tags_digest, tokens
+from core.cache import (
+    ALL,
+    depends_on,
+    derived,
+    kept_items,
+    serve_cached,
+    tags_digest,
+    tokens,
+)
 from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
@@ -130,21 +138,16 @@ def cached_cards(ids):
     or a new generation starts (a taxonomy edit), as the page's cached body is, so every list
     it appears in (a catalogue page of any filters, an innovation page's related cards)
     shares it: building the cards' model objects is about a quarter of an uncached page."""
-    tags = {pk: f"innovation:{pk}" for pk in ids}
-    current = tokens([ALL, *tags.values()])
-    keys = {f"innovations:card:{pk}:{current[ALL]}:{current[tag]}": pk for pk, tag in tags.items()}
-    cards = {keys[key]: card for key, card in derived.get_many(list(keys)).items()}
-    missing = [pk for pk in ids if pk not in cards]
-    if missing:
+
+    def load(missing):
         queryset = card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
-        loaded = {item.pk: item for item in with_card_renditions(list(queryset))}
-        stored = {key: loaded[pk] for key, pk in keys.items() if pk in loaded}
-        derived.set_many(stored, RELATED_IDS_SECONDS)
-        cards.update(loaded)
+        return {item.pk: item for item in with_card_renditions(list(queryset))}
+
+    cards, current = kept_items("innovations:card", ids, "innovation:{}", load, RELATED_IDS_SECONDS)
     for pk, card in cards.items():
         # What the card was read under: its rendered HTML may be kept under the same
         # (innovation_tags.innovation_card).
-        card.card_tokens = (current[ALL], current[tags[pk]])
+        card.card_tokens = (current[ALL], current[f"innovation:{pk}"])
     return cards
 
 
