@@ -482,6 +482,7 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -501,19 +502,20 @@ def connect():
         # restricted collections per generation, and kept innovations show their media).
         for model in (Collection, CollectionViewRestriction):
             signal.connect(invalidate, sender=model, dispatch_uid=f"core-{model}-{signal}")
-    # Kept cards, pages and fragments carry their images' rendition URLs: a changed image
-    # (a new file, a new focal point: Wagtail deletes its renditions) or a deleted one starts
-    # a new generation. A new upload shows nowhere yet and changes nothing.
-    image_model = get_image_model()
-    post_save.connect(image_saved, sender=image_model, dispatch_uid="core-image-saved")
-    post_delete.connect(invalidate, sender=image_model, dispatch_uid="core-image-deleted")
+    # Kept cards, pages and fragments carry their images' rendition URLs and their
+    # documents' titles and links: a changed image (a new file, a new focal point: Wagtail
+    # deletes its renditions) or document, or a deleted one, starts a new generation. A new
+    # upload shows nowhere yet and changes nothing.
+    for model in (get_image_model(), get_document_model()):
+        post_save.connect(media_saved, sender=model, dispatch_uid=f"core-media-saved-{model}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"core-media-deleted-{model}")
 
 
-# Wagtail fills these in on first use, saving the image; nothing shown changes.
-IMAGE_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+# Wagtail fills these in on first use, saving the image or document; nothing shown changes.
+MEDIA_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
-def image_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    if created or (update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS):
+def media_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if created or (update_fields and set(update_fields) <= MEDIA_BOOKKEEPING_FIELDS):
         return
     invalidate()

@@ -638,13 +638,12 @@ class InnovationPage(
         number of queries however many figures, steps or replications it has. Once per page
         object: the JSON-LD and the body both ask for it. `shared` (the live page, not a
         preview): the relations whose every change renews the innovation's publish token
-        are kept in the shared cache under it."""
+        or the generation are kept in the shared cache under them."""
         if not self.pk or self.__dict__.get("_display_prefetched"):
             return
         self._display_prefetched = True
         if shared:
-            self.prefetch_kept_relations()
-            prefetch_related_objects([self], *display_read())
+            self.prefetch_kept_relations(page=True)
         else:
             prefetch_related_objects([self], *display_kept(), *display_read())
         from publications.models.snippets import with_translations
@@ -652,29 +651,44 @@ class InnovationPage(
         # The regulations' own text in the language read (one query, on English pages).
         with_translations(self.regulations.all())
 
-    def prefetch_kept_relations(self):
+    def prefetch_kept_relations(self, page=False):
         """The relations of `display_kept()` (taxonomies, steps, figures, awards,
         replications) of the live page, from the shared cache while the innovation's token
         and the generation are those they were kept under, else read and kept: the case
-        study and the API's detail share them."""
+        study and the API's detail share them. `page`: those of `display_read()` too
+        (regulations, documents, gallery), kept apart, for the case study's page only: the
+        API leaves out what a private collection holds when it reads them itself."""
         current = tokens([ALL, f"innovation:{self.pk}"])
-        key = f"innovations:display:{self.pk}:{current[ALL]}:{current[f'innovation:{self.pk}']}"
-        kept = derived.get(key)
-        if kept is not None:
+        version = f"{self.pk}:{current[ALL]}:{current[f'innovation:{self.pk}']}"
+        wanted = {"innovations:display": (display_kept(), True)}
+        if page:
+            wanted["innovations:display-read"] = (display_read(renditions=False), False)
+        parts = {f"{prefix}:{version}": part for prefix, part in wanted.items()}
+        found = derived.get_many(list(parts))
+        for kept in found.values():
             self._restore_prefetched(kept)
+        missing = {key: part for key, part in parts.items() if key not in found}
+        if not missing:
             return
-        prefetch_related_objects([self], *display_kept())
-        derived.set(key, self._kept_prefetched(), RELATED_IDS_SECONDS)
+        prefetch_related_objects(
+            [self], *(lookup for part in missing.values() for lookup in part[0])
+        )
+        derived.set_many(
+            {key: self._kept_prefetched(*part) for key, part in missing.items()},
+            RELATED_IDS_SECONDS,
+        )
 
-    def _kept_prefetched(self):
-        """{relation: its rows} of `display_kept()`, without the rows' link back to this page
-        (restored on reading)."""
-        # The agency (with its region) too: an agency's edit starts a new generation.
-        agency = None
-        if self.agency_id is not None:
-            agency = Agency.objects.select_related("region").filter(pk=self.agency_id).first()
-        kept = {AGENCY: agency}
-        for lookup in display_kept():
+    def _kept_prefetched(self, lookups, with_agency):
+        """{relation: its rows} of the prefetched `lookups`, without the rows' link back to
+        this page (restored on reading); `with_agency`: the agency (with its region) too, an
+        agency's edit starts a new generation."""
+        kept = {}
+        if with_agency:
+            agency = None
+            if self.agency_id is not None:
+                agency = Agency.objects.select_related("region").filter(pk=self.agency_id).first()
+            kept[AGENCY] = agency
+        for lookup in lookups:
             name = getattr(lookup, "prefetch_through", lookup)
             rows = [copy.copy(row) for row in getattr(self, name).all()]
             for row in rows:
@@ -1031,7 +1045,14 @@ class InnovationGalleryImage(Orderable):
 # (its taxonomies, edited in the page, and its child rows, saved by a publish or by signals;
 # core.cache, innovations.apps). Read on every request: the regulations, documents and images
 # it links to, edited outside the page.
-CHILD_RELATIONS = ("steps", "key_figures", "awards", "replications")
+CHILD_RELATIONS = (
+    "steps",
+    "key_figures",
+    "awards",
+    "replications",
+    "documents",
+    "gallery_images",
+)
 
 
 # The key of the innovation's agency among its kept relations.
@@ -1054,14 +1075,16 @@ def display_kept():
     )
 
 
-def display_read():
+def display_read(renditions=True):
+    """What the case study's page shows besides `display_kept()`. Without `renditions`
+    (kept rows), an image's renditions come from Wagtail's rendition cache: kept ones would
+    miss a rendition made after they were kept, and Wagtail then makes its file again."""
+    images = InnovationGalleryImage.objects.select_related("image")
     return (
         "regulations",
         Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
         Prefetch(
             "gallery_images",
-            queryset=InnovationGalleryImage.objects.select_related("image").prefetch_related(
-                "image__renditions"
-            ),
+            queryset=images.prefetch_related("image__renditions") if renditions else images,
         ),
     )

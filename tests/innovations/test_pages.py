@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
@@ -11,7 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from innovations.models import InnovationPage, InnovationStep
+from innovations.models import (
+    InnovationDocument,
+    InnovationGalleryImage,
+    InnovationPage,
+    InnovationStep,
+)
 from tests.agencies.factories import UserFactory
 from tests.innovations.factories import (
     AwardItemFactory,
@@ -21,6 +27,7 @@ from tests.innovations.factories import (
     region,
     sector,
 )
+from tests.publications.factories import RegulationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,8 +161,10 @@ def test_innovation_page_query_count_is_constant(client, catalogue, innovation, 
 # related ids and their cards; its taxonomies and child rows; issue 20) but whose answer and
 # body are not cached: 27 before, 24 with the cards kept, 17 with the page's own rows too,
 # 7 with the route (site, page, restrictions) and the site settings, 5 with the agency and
-# the stored list of similar innovations (or that there is none yet) kept too.
-INNOVATION_PAGE_QUERIES = 5
+# the stored list of similar innovations (or that there is none yet) kept too, 2 with its
+# regulations, documents and gallery kept too (the verified replication reports, and the
+# restrictions of the page's route are still read).
+INNOVATION_PAGE_QUERIES = 2
 
 
 def test_innovation_page_with_kept_cards_takes_a_fixed_number_of_queries(
@@ -192,6 +201,46 @@ def test_kept_cards_follow_publishes(client, catalogue, innovation, settings):
 
     related.unpublish()
     assert related_titles() == []
+
+
+def test_kept_regulations_documents_and_gallery_follow_their_edits(client, innovation, settings):
+    """A case study's regulations, documents and gallery are kept with its rows (issue 20):
+    a renamed regulation or document shows on the next request, a deleted document leaves
+    the page, and the gallery's thumbnail is the image's current rendition."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    regulation = RegulationFactory(title="Pedoman Lama")
+    document = wagtail_factories.DocumentFactory(title="SOP Lama")
+    photo = wagtail_factories.ImageFactory(title="Foto", file__width=800, file__height=600)
+    innovation.regulations.add(regulation)
+    InnovationDocument.objects.create(page=innovation, document=document, kind="sop")
+    InnovationGalleryImage.objects.create(page=innovation, image=photo, caption="Di desa")
+    innovation.save_revision().publish()
+
+    def shown():
+        soup = soup_of(client.get(innovation.url))
+        return {
+            "regulations": soup.select_one("#replikasi").get_text(" ", strip=True),
+            "documents": [a.get_text(strip=True) for a in soup.select(".documents a")],
+            "gallery": [img["src"] for img in soup.select(".gallery img")],
+        }
+
+    first = shown()
+    assert "Pedoman Lama" in first["regulations"]
+    assert first["documents"] == ["SOP Lama"]
+    assert first["gallery"] == [photo.get_rendition("fill-480x320").url]
+    assert shown() == first  # kept: the same page again
+
+    regulation.title = "Pedoman Baru"
+    regulation.save()
+    document.title = "SOP Baru"
+    document.save()
+    now = shown()
+    assert "Pedoman Baru" in now["regulations"]
+    assert now["documents"] == ["SOP Baru"]
+
+    document.delete()
+    assert shown()["documents"] == []
 
 
 def test_kept_rows_follow_publishes(client, catalogue, innovation, settings):
