@@ -8,12 +8,21 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import CONTENT, derived, on_hit, page_timeout, serve_cached, tags_digest
+from core.cache import (
+    CONTENT,
+    derived,
+    kept_items,
+    on_hit,
+    page_timeout,
+    serve_cached,
+    tags_digest,
+)
 from core.routing import public, request_site
 from publications.models import Regulation
 from publications.models.snippets import with_translations
@@ -215,39 +224,55 @@ def autocomplete(request):
     )
 
 
+# How long a suggestion's title, link and kind are kept: until any publish (their key
+# carries the "content" token), a new view restriction or a site's change (the generation).
+SUGGESTION_SECONDS = 24 * 60 * 60
+
+
 def _autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
         return JsonResponse({"query": query, "results": []})
-    ranked = autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)
-    pages = {
-        page.pk: page
-        for page in public(Page.objects.live())
-        .filter(pk__in=[pk for kind, pk in ranked if kind == "page"], depth__gt=2)
-        .select_related("content_type")
-    }
-    regulations = _regulations([pk for kind, pk in ranked if kind == "regulation"])
-    request_site(request)  # the pages' URLs below are made for this site
+    ranked = [f"{kind}:{pk}" for kind, pk in autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)]
+    site = request_site(request)  # the pages' URLs are made for this site
+    prefix = f"search:suggestion:{get_language()}:{site.pk if site else ''}"
+    found, _tokens = kept_items(
+        prefix, ranked, CONTENT, lambda names: _suggestions(names, request), SUGGESTION_SECONDS
+    )
+    results = [found[name] for name in ranked if found.get(name)]
+    return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})
+
+
+def _suggestions(names, request):
+    """{"kind:pk": {title, url, type}} of the matches named, None for one not shown (a
+    draft, a restricted page or the site's root: the engine's index may lag behind)."""
+    wanted = {"page": [], "regulation": []}
+    for name in names:
+        kind, pk = name.split(":")
+        wanted[kind].append(int(pk))
+    pages = {}
+    if wanted["page"]:
+        pages = {
+            page.pk: page
+            for page in public(Page.objects.live())
+            .filter(pk__in=wanted["page"], depth__gt=2)
+            .select_related("content_type")
+        }
+    regulations = _regulations(wanted["regulation"])
     regulation_urls = _regulation_urls(regulations.values(), request)
     regulation_label = str(Regulation._meta.verbose_name).capitalize()
-    results = []
-    for kind, pk in ranked:
-        if kind == "page" and pk in pages:
-            page = pages[pk]
-            model = page.content_type.model_class()
-            results.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "type": str(model._meta.verbose_name).capitalize() if model else "",
-                }
-            )
-        elif kind == "regulation" and pk in regulations:
-            results.append(
-                {
-                    "title": str(regulations[pk]),
-                    "url": regulation_urls.get(pk, ""),
-                    "type": regulation_label,
-                }
-            )
-    return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})
+    found = dict.fromkeys(names)
+    for pk, page in pages.items():
+        model = page.content_type.model_class()
+        found[f"page:{pk}"] = {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": str(model._meta.verbose_name).capitalize() if model else "",
+        }
+    for pk, regulation in regulations.items():
+        found[f"regulation:{pk}"] = {
+            "title": str(regulation),
+            "url": regulation_urls.get(pk, ""),
+            "type": regulation_label,
+        }
+    return found

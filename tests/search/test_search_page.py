@@ -325,10 +325,37 @@ def test_autocomplete_json(client, innovations, regulation):
 def test_autocomplete_query_count(client, innovations, settings, django_assert_num_queries):
     settings.SEARCH_CACHE_SECONDS = 0  # the view itself, not the cached answer
     assert client.get("/cari/autocomplete/", {"q": "sek"}).json()["results"]
-    # The database backend's search (2) and the shown pages (1): the site is the one kept
-    # for the request's host, and no regulation is looked up when none is suggested.
-    with django_assert_num_queries(3):
+    # The database backend's search (2): the site is the one kept for the request's host,
+    # and each suggestion's title, link and kind are kept until the next publish.
+    with django_assert_num_queries(2):
         assert client.get("/cari/autocomplete/", {"q": "sek"}).json()["results"]
+
+
+def test_suggestions_follow_publishes_and_view_restrictions(client, innovations, settings):
+    """What autocomplete suggests is kept per page until a publish or a new restriction:
+    a new title shows at once, and a page made private or unpublished is no longer
+    suggested."""
+    from wagtail.models import PageViewRestriction
+
+    settings.SEARCH_CACHE_SECONDS = 0  # the view itself, not the cached answer
+    page = innovations["sipakainga"]
+
+    def suggested():
+        response = client.get("/cari/autocomplete/", {"q": "sipak"})
+        return [(result["title"], result["url"]) for result in response.json()["results"]]
+
+    assert suggested() == [(page.title, page.url)]
+    page.title = "Sipakainga: kependudukan sampai ke desa"
+    page.save_revision().publish()
+    assert suggested() == [("Sipakainga: kependudukan sampai ke desa", page.url)]
+
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert suggested() == []
+    restriction.delete()
+    assert suggested() == [("Sipakainga: kependudukan sampai ke desa", page.url)]
+
+    page.unpublish()
+    assert suggested() == []
 
 
 @pytest.mark.postgres
