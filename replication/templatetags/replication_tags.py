@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import derived, tags_digest
 from replication import similar
 from replication.models import ReplicationRequest
 from replication.workflow import TRANSITIONS
@@ -46,32 +47,43 @@ def progress_steps(request):
     return steps
 
 
+# How long a case study's verified reports are kept (their key carries what renews them).
+VERIFIED_SECONDS = 24 * 60 * 60
+
+
 @register.simple_tag
 def verified_replications(page):
     """Verified replication reports of a case study, newest first, for "Yang sudah
-    mereplikasi" (one query; contact data is not loaded)."""
-    return list(
-        ReplicationRequest.objects.filter(innovation=page, verified_at__isnull=False)
-        .select_related("region", "case_study")
-        .only(
-            "pk",
-            "institution",
-            "province",
-            "region__name",
-            "region__kind",
-            "implemented_on",
-            "copied",
-            "changed",
-            "cost",
-            "first_results",
-            "verified_at",
-            "case_study__title",
-            "case_study__url_path",
-            "case_study__live",
-            "innovation_id",
+    mereplikasi" (contact data is not loaded). Kept until the generation changes (every step
+    of a request starts one: replication.stats), the innovation's own token, or the
+    catalogue's (a report's case study published or withdrawn)."""
+
+    def read():
+        return list(
+            ReplicationRequest.objects.filter(innovation=page, verified_at__isnull=False)
+            .select_related("region", "case_study")
+            .only(
+                "pk",
+                "institution",
+                "province",
+                "region__name",
+                "region__kind",
+                "implemented_on",
+                "copied",
+                "changed",
+                "cost",
+                "first_results",
+                "verified_at",
+                "case_study__title",
+                "case_study__url_path",
+                "case_study__live",
+                "innovation_id",
+            )
+            .order_by("-verified_at")
         )
-        .order_by("-verified_at")
-    )
+
+    version = tags_digest("catalogue", f"innovation:{page.pk}")
+    return derived.get_or_set(f"replication:verified:{page.pk}:{version}", read, VERIFIED_SECONDS)
 
 
 @register.simple_tag

@@ -161,10 +161,10 @@ def test_innovation_page_query_count_is_constant(client, catalogue, innovation, 
 # related ids and their cards; its taxonomies and child rows; issue 20) but whose answer and
 # body are not cached: 27 before, 24 with the cards kept, 17 with the page's own rows too,
 # 7 with the route (site, page, restrictions) and the site settings, 5 with the agency and
-# the stored list of similar innovations (or that there is none yet) kept too, 2 with its
-# regulations, documents and gallery kept too (the verified replication reports, and the
+# the stored list of similar innovations (or that there is none yet) kept too, 1 with its
+# regulations, documents, gallery and verified replication reports kept too (the
 # restrictions of the page's route are still read).
-INNOVATION_PAGE_QUERIES = 2
+INNOVATION_PAGE_QUERIES = 1
 
 
 def test_innovation_page_with_kept_cards_takes_a_fixed_number_of_queries(

@@ -166,6 +166,9 @@ def test_verified_replication_becomes_a_record_on_the_case_study(client, innovat
     innovation.refresh_from_db()
     assert (innovation.request_count, innovation.visit_count) == (1, 1)
     assert innovation.verified_replication_count == 0
+    # Seen before: the case study's (empty) list of reports is kept, and the verification
+    # below starts a new generation.
+    assert "Hasil replikasi terverifikasi" not in client.get(innovation.url).content.decode()
 
     workflow.apply(request, "verify", Author.MODERATOR, user=moderator, data={})
 
