@@ -1,6 +1,7 @@
 """The home page and the site-wide settings editors manage in the admin."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -18,6 +19,7 @@ from .stats import featured_innovations, key_figures
 from .templatetags.home_start import first_in_tree
 
 KEY_FIGURES_SECONDS = 24 * 60 * 60
+PARTNERS_SECONDS = 24 * 60 * 60
 # The settings are kept until the next generation; the timeout only frees a superseded copy.
 SITE_SETTINGS_SECONDS = 24 * 60 * 60
 
@@ -80,7 +82,12 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
             f"home:key-figures:{tags_digest('catalogue')}", key_figures, KEY_FIGURES_SECONDS
         )
         context["featured_innovations"] = featured_innovations(self)
-        context["partners"] = with_translations(Partner.objects.sources().select_related("logo"))
+        # Names and links in the language read, kept until a partner or the generation changes.
+        context["partners"] = derived.get_or_set(
+            f"home:partners:{get_language()}:{tags_digest('partners')}",
+            lambda: with_translations(Partner.objects.sources()),
+            PARTNERS_SECONDS,
+        )
         context["news_index"] = first_in_tree(NewsIndexPage.objects.live(), "news-index")
         context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []
         context["upcoming_events"] = EventPage.upcoming(3)

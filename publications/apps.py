@@ -21,6 +21,9 @@ class PublicationsConfig(AppConfig):
         # relations, innovations.models) and in the API: its edits start a new generation.
         post_save.connect(invalidate, sender=models.Regulation, dispatch_uid="regulations")
         post_delete.connect(invalidate, sender=models.Regulation, dispatch_uid="regulations-d")
+        # A category is named on the news cards kept per news publish (news_derived).
+        post_save.connect(invalidate, sender=models.NewsCategory, dispatch_uid="news-category")
+        post_delete.connect(invalidate, sender=models.NewsCategory, dispatch_uid="news-cat-d")
 
 
 def partners_changed(**kwargs):

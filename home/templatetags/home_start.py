@@ -8,7 +8,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import CONTENT, derived, tags_digest
+from core.cache import CONTENT, derived, generation_key, tags_digest
 from core.i18n import active_language, in_active_language, sources
 from innovations.models import InnovationIndexPage, Region
 from publications.models import EventIndexPage, NewsIndexPage
@@ -91,6 +91,13 @@ def home_start(context):
     return {
         "catalogue_url": catalogue_url,
         "search_url": _reverse("search:search") or catalogue_url,
-        "regions": Region.objects.exclude(kind=Region.Kind.PROVINCE).only("name", "bps_code"),
+        # The regencies and cities, kept per generation (a region's edit starts a new one).
+        "regions": derived.get_or_set(
+            generation_key("home", "regions"),
+            lambda: list(
+                Region.objects.exclude(kind=Region.Kind.PROVINCE).values("name", "bps_code")
+            ),
+            SECTION_SECONDS,
+        ),
         "paths": main_paths(catalogue_url, section_url(NewsIndexPage), section_url(EventIndexPage)),
     }

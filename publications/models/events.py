@@ -1,5 +1,6 @@
 """Knowledge-exchange events at /kegiatan/: study visits, discussions, trainings, the Jambore."""
 
+import math
 import time
 import zoneinfo
 
@@ -20,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.cache import ALL, SharedCachePageMixin
+from core.cache import ALL, SharedCachePageMixin, derived, tags_digest
 from core.fields import StreamField
 from core.i18n import sources
 from core.pagination import paginate
@@ -79,6 +80,30 @@ def confirmation_pk(token, max_age):
     return pk
 
 
+# At most how long a list of upcoming events is kept; it is read again sooner when one of
+# its events ends or any event is published (its key carries the "events" token).
+UPCOMING_SECONDS = 60 * 60
+
+
+def kept_upcoming(name, read):
+    """`read()` (events that have not ended, soonest first) as a list, kept in the shared
+    cache until the next publish, unpublish or move of an event, a new generation (a view
+    restriction, a changed image), or until the first of them ends. Kept without their
+    images' renditions: Wagtail finds those in its rendition cache."""
+    key = f"events:upcoming:{name}:{tags_digest('events')}"
+    now = timezone.now()
+    events = derived.get(key)
+    if events is None:
+        events = list(read())
+        first_end = min((event.end for event in events), default=None)
+        seconds = UPCOMING_SECONDS
+        if first_end is not None:
+            seconds = max(1, min(seconds, math.ceil((first_end - now).total_seconds())))
+        derived.set(key, events, seconds)
+    # A worker's own copy may outlive the end by a moment: never list an event that ended.
+    return [event for event in events if event.end >= now]
+
+
 class RegistrationClosed(Exception):
     """The event cannot take this registration; the message says why, in Indonesian."""
 
@@ -105,20 +130,30 @@ class EventIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("indeks kegiatan")
 
     def events(self):
+        from core.routing import public  # it reads the models
+
         return (
-            EventPage.objects.live()
-            .public()
+            # Without Wagtail's query for the restrictions (core.routing.public).
+            public(EventPage.objects.live())
             .descendant_of(self)
             .select_related("lead_image")
-            .prefetch_related("lead_image__renditions")
             .defer_streamfields()
         )
 
     def upcoming_events(self):
-        return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+        """The events under this list that have not ended, soonest first (kept_upcoming)."""
+        return kept_upcoming(
+            f"index:{self.pk}",
+            lambda: self.events().filter(end__gte=timezone.now()).order_by("start", "pk"),
+        )
 
     def past_events(self):
-        return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+        return (
+            self.events()
+            .prefetch_related("lead_image__renditions")
+            .filter(end__lt=timezone.now())
+            .order_by("-start", "-pk")
+        )
 
     @path("")
     def upcoming(self, request):
@@ -274,15 +309,23 @@ class EventPage(EnglishStemsMixin, HeadlessPreviewModeMixin, SeoMixin, RoutableP
 
     @classmethod
     def upcoming(cls, limit):
-        """The next live events that have not ended, for the home page."""
-        return list(
-            cls.objects.live()
-            .public()
-            .filter(end__gte=timezone.now())
-            .select_related("lead_image")
-            .defer_streamfields()
-            .order_by("start", "pk")[:limit]
-        )
+        """The next live events that have not ended, for the home page (kept_upcoming), each
+        with its list page read (the link to all events)."""
+
+        def read():
+            events = list(
+                cls.objects.live()
+                .public()
+                .filter(end__gte=timezone.now())
+                .select_related("lead_image")
+                .defer_streamfields()
+                .order_by("start", "pk")[:limit]
+            )
+            for event in events:
+                event.get_parent()  # treebeard keeps it on the page
+            return events
+
+        return kept_upcoming(f"next:{limit}", read)
 
     # Times and places, as a reader sees them
 

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +14,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.cache import ALL, SharedCachePageMixin, derived, tags_digest
 from core.fields import StreamField
-from core.pagination import paginate
+from core.pagination import KeptListing, paginate
 from core.preview import HeadlessPreviewModeMixin
 from core.seo import SeoMixin
 from search.english import EnglishStemsMixin
@@ -68,9 +69,11 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("indeks berita")
 
     def news_items(self):
+        from core.routing import public  # it reads the models
+
         return (
-            NewsPage.objects.live()
-            .public()
+            # Without Wagtail's query for the restrictions (core.routing.public).
+            public(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("category", "lead_image")
             .prefetch_related("lead_image__renditions")
@@ -94,18 +97,14 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         )
 
     def categories(self):
-        """Categories that have live news here, for the category navigation: which ones is
-        kept per news publish, their rows are read fresh (a rename shows at once)."""
+        """Categories that have live news here, for the category navigation, kept per news
+        publish and generation (a category's edit starts a new one: publications.apps)."""
 
-        def category_ids():
+        def read():
             news = NewsPage.objects.live().public().descendant_of(self)
-            return list(
-                NewsCategory.objects.filter(news__in=news.values("pk"))
-                .distinct()
-                .values_list("pk", flat=True)
-            )
+            return list(NewsCategory.objects.filter(news__in=news.values("pk")).distinct())
 
-        return NewsCategory.objects.filter(pk__in=self._news_derived("categories", category_ids))
+        return self._news_derived("category-rows", read)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -128,7 +127,13 @@ class NewsIndexPage(SharedCachePageMixin, SeoMixin, RoutablePageMixin, Page):
         if year:
             context["canonical_url"] = f"{self.get_full_url(request)}{year}/"
         context["archive_years"] = self.archive_years()
-        context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
+        # Each page of the listing and its count kept per news publish (without renditions).
+        listing = KeptListing(
+            items.prefetch_related(None),
+            self._news_derived,
+            f"list:{year or ''}:{category.pk if category else ''}",
+        )
+        context["news_page"] = paginate(request, listing, NEWS_PER_PAGE)
         return context
 
     @path("")
@@ -224,39 +229,40 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
 
     @classmethod
     def latest(cls, limit):
-        """The newest live news, for the home page (which ones kept per news publish)."""
-        return cls.by_ids(
-            news_derived(
-                f"latest:{limit}",
-                lambda: list(
-                    cls.objects.live()
-                    .public()
-                    .order_by("-date", "-pk")
-                    .values_list("pk", flat=True)[:limit]
-                ),
-            )
+        """The newest live news with what a card shows, for the home page: kept until the
+        next news publish or a new generation (by_ids without renditions)."""
+        return news_derived(
+            f"latest-cards:{limit}",
+            lambda: cls.by_ids(
+                cls.objects.live()
+                .public()
+                .order_by("-date", "-pk")
+                .values_list("pk", flat=True)[:limit],
+                renditions=False,
+            ),
         )
 
     @classmethod
-    def by_ids(cls, ids):
-        """The news `ids` in that order, with what a card shows (category, image)."""
+    def by_ids(cls, ids, renditions=True):
+        """The news `ids` in that order, with what a card shows (category, image). Without
+        `renditions` (pages to be kept), Wagtail finds the images' renditions in its
+        rendition cache: kept ones would miss a rendition made after they were kept."""
+        ids = list(ids)
         if not ids:
             return []
-        found = (
-            cls.objects.filter(pk__in=ids)
-            .select_related("category", "lead_image")
-            .prefetch_related("lead_image__renditions")
-            .defer_streamfields()
-            .in_bulk()
-        )
+        found = cls.objects.filter(pk__in=ids).select_related("category", "lead_image")
+        if renditions:
+            found = found.prefetch_related("lead_image__renditions")
+        found = found.defer_streamfields().in_bulk()
         return [found[pk] for pk in ids if pk in found]
 
     def related_news(self, limit=3):
         """Recent news of the same category, then recent news, never this article. Which
-        ones is kept until the next news publish (the "news" token); the articles are read
-        by id with their images."""
-        return NewsPage.by_ids(
-            news_derived(f"related:{self.pk}:{limit}", lambda: self._related_news_ids(limit))
+        ones, with what their cards show, is kept until the next news publish (the "news"
+        token) or a new generation."""
+        return news_derived(
+            f"related-cards:{self.pk}:{limit}",
+            lambda: NewsPage.by_ids(self._related_news_ids(limit), renditions=False),
         )
 
     def _related_news_ids(self, limit):
@@ -274,9 +280,14 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
             related += list(siblings.exclude(pk__in=related)[: limit - len(related)])
         return related
 
+    @cached_property
+    def author_list(self):
+        """The authors, read once for the byline and the JSON-LD."""
+        return list(self.authors.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = list(self.authors.all())
+        context["authors"] = self.author_list
         context["related_news"] = self.related_news()
         context["related_innovations"] = live_related_innovations(self)
         return context
@@ -289,9 +300,7 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
                 "datePublished": self.date.isoformat(),
                 "dateModified": (self.last_published_at or timezone.now()).isoformat(),
                 "mainEntityOfPage": self.get_full_url(request),
-                "author": [
-                    {"@type": "Person", "name": author.name} for author in self.authors.all()
-                ]
+                "author": [{"@type": "Person", "name": author.name} for author in self.author_list]
                 or data["publisher"],
             }
         )

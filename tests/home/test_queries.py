@@ -32,8 +32,9 @@ pytestmark = pytest.mark.django_db
 # featured innovations' ids are kept per catalogue publish, 14 since the section pages of
 # the main paths and the news index are kept per publish, 13 since the featured
 # innovations' rows are too, 7 since the route (site, page, restrictions) and the site
-# settings are, 6 since the ids of the latest news are (issue 20).
-HOME_PAGE_QUERIES = 6
+# settings are, 6 since the ids of the latest news are, none since the partners, the
+# regions, the latest news' cards and the upcoming events are kept too (issue 20).
+HOME_PAGE_QUERIES = 0
 
 
 @pytest.fixture
@@ -132,3 +133,32 @@ def test_kept_featured_innovations_follow_publishes(client, sections, settings):
 
     innovation.unpublish()
     assert featured_titles(client) == [newer.title]
+
+
+def test_kept_home_lists_follow_their_changes(client, sections, settings):
+    """The partners, the latest news' cards and the upcoming events are kept (issue 20):
+    a renamed partner or news category and a new event show on the next request."""
+    from tests.publications.factories import NewsCategoryFactory
+
+    settings.PAGE_CACHE_SECONDS = 0  # the page's own work, not a cached answer
+    partner = PartnerFactory(name="Mitra Lama")
+    category = NewsCategoryFactory(name="Kabar Lama")
+    NewsPageFactory(parent=sections["news"], category=category)
+
+    def home():
+        return client.get("/").content.decode()
+
+    first = home()
+    assert "Mitra Lama" in first and "Kabar Lama" in first
+    assert "Kegiatan mendatang" not in first
+
+    partner.name = "Mitra Baru"
+    partner.save()
+    category.name = "Kabar Baru"
+    category.save()
+    EventPageFactory(parent=sections["events"], title="Kaji tiru pekan depan")
+
+    now = home()
+    assert "Mitra Baru" in now and "Mitra Lama" not in now
+    assert "Kabar Baru" in now and "Kabar Lama" not in now
+    assert "Kaji tiru pekan depan" in now

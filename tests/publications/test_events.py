@@ -181,6 +181,32 @@ def test_index_lists_upcoming_and_past_separately(client, event_index):
     assert past.find("h1").get_text(strip=True) == "Kegiatan yang sudah berlangsung"
 
 
+def test_kept_upcoming_events_follow_publishes_and_the_clock(
+    client, event_index, settings, monkeypatch
+):
+    """The upcoming list is kept (issue 20) until an event is published or one of its
+    events ends: a new event shows at once, and an event that has ended leaves the list
+    with no publish at all."""
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_SECONDS = 0  # the listing's own work, not a cached answer
+    soon = EventPageFactory(
+        parent=event_index, title="Diskusi sebentar lagi", start=in_days(1), end=in_days(1, 12)
+    )
+
+    def listed():
+        soup = soup_of(client.get("/kegiatan/"))
+        return [a.get_text(strip=True) for a in soup.select(".pub-list .card__title a")]
+
+    assert listed() == ["Diskusi sebentar lagi"]
+    EventPageFactory(parent=event_index, title="Jambore mendatang", start=in_days(30))
+    assert listed() == ["Diskusi sebentar lagi", "Jambore mendatang"]
+
+    after_it = soon.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after_it)
+    assert listed() == ["Jambore mendatang"]
+
+
 def test_end_before_start_is_a_validation_error(event_index):
     event = EventPageFactory.build(start=in_days(3, 12), end=in_days(3, 9), venue="Makassar")
     with pytest.raises(Exception, match="selesai"):

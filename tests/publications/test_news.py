@@ -216,3 +216,38 @@ def test_kept_years_and_categories_follow_publishes(client, news_index, settings
     later.unpublish()
     body = client.get("/berita/").content.decode()
     assert "/berita/2023/" not in body and "Penghargaan" not in body
+
+
+def test_kept_listing_pages_follow_publishes_and_renames(client, news_index, settings):
+    """Each page of the news list is kept per news publish (issue 20): a new article
+    shows first and pushes the oldest to the next page, an unpublished one leaves, and a
+    renamed category shows at once; a kept page runs no query of its own."""
+    settings.PAGE_CACHE_SECONDS = 0
+    category = NewsCategoryFactory(name="Kabar Desa")
+    for day in range(1, 13):
+        NewsPageFactory(
+            parent=news_index, title=f"Kabar {day:02}", date=datetime.date(2024, 1, day)
+        )
+    NewsPageFactory(
+        parent=news_index, title="Kabar 00", date=datetime.date(2023, 12, 31), category=category
+    )
+
+    def titles(url):
+        soup = soup_of(client.get(url))
+        return [a.get_text(strip=True) for a in soup.select(".pub-list .card__title a")]
+
+    first, second = titles("/berita/"), titles("/berita/?halaman=2")
+    assert first[0] == "Kabar 12" and second[-1] == "Kabar 00"
+    assert count_queries(client, "/berita/?halaman=2") == 0
+
+    newest = NewsPageFactory(parent=news_index, title="Kabar 13", date=datetime.date(2024, 2, 1))
+    assert titles("/berita/")[0] == "Kabar 13"
+    assert titles("/berita/?halaman=2")[0] == first[-1]
+
+    newest.unpublish()
+    assert titles("/berita/") == first
+
+    category.name = "Kabar Kampung"
+    category.save()
+    body = client.get("/berita/?halaman=2").content.decode()
+    assert "Kabar Kampung" in body and "Kabar Desa" not in body
