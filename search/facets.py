@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.cache import derived, generation_key
 from core.routing import public
 from innovations.models import InnovationPage, Region, Sector
 from publications.models import Regulation
@@ -150,21 +152,29 @@ def _type_labels():
     return labels
 
 
+# How long the facets' names are kept: the key carries the generation, which a taxonomy's
+# edit renews (innovations.apps).
+NAMES_SECONDS = 24 * 60 * 60
+
+
+def facet_names():
+    """{facet: {key: label}} of every content type, region and sector, in the language read,
+    kept per generation: the search page names the values it counts without a query."""
+
+    def read():
+        return {
+            "jenis": _type_labels(),
+            "wilayah": dict(Region.objects.values_list("slug", "name")),
+            "urusan": dict(Sector.objects.values_list("slug", "name")),
+        }
+
+    key = generation_key("search", "facet-names", get_language())
+    return derived.get_or_set(key, read, NAMES_SECONDS)
+
+
 def build_facets(counts, selected):
-    """[(facet, label, [FacetValue])] from counts; names read in one query per taxonomy."""
-    names = {
-        "jenis": _type_labels(),
-        "wilayah": dict(
-            Region.objects.filter(slug__in=counts.get("wilayah", {})).values_list("slug", "name")
-        )
-        if counts.get("wilayah")
-        else {},
-        "urusan": dict(
-            Sector.objects.filter(slug__in=counts.get("urusan", {})).values_list("slug", "name")
-        )
-        if counts.get("urusan")
-        else {},
-    }
+    """[(facet, label, [FacetValue])] from counts, named by `facet_names`."""
+    names = facet_names()
     facets = []
     for facet, label in FACETS:
         labels = names.get(facet, {})

@@ -19,7 +19,9 @@ general and driven by data, never by a list of particular queries:
 - acronyms of agencies (Agency.acronym) expand to the words their names share.
 """
 
+import dataclasses
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -28,6 +30,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.functions import Length
+
+from core.cache import derived
 
 from .query import plain_query
 
@@ -341,12 +345,26 @@ def _replace_phrase(words, phrase, replacement):
     return None
 
 
+# How long an understood query is kept in its vocabulary version: as long as the synonyms
+# and acronyms it was read with (a vocabulary, synonym or agency edit starts a new version).
+UNDERSTOOD_SECONDS = 600
+
+
 def understand(query, *, synonyms=True):
-    """Other phrasings of `query` and a "did you mean" suggestion (see the module)."""
+    """Other phrasings of `query` and a "did you mean" suggestion (see the module), kept
+    per vocabulary version for the same words: a query asked again reads no vocabulary,
+    and a misspelt one runs no similarity search."""
     words = [word.lower() for word in words_of(query)][:12]
-    result = Understanding(query)
     if not words:
-        return result
+        return Understanding(query)
+    digest = hashlib.sha256("\x1f".join(words).encode()).hexdigest()[:32]
+    key = f"search:understanding:query:{version()}:{int(synonyms)}:{digest}"
+    found = derived.get_or_set(key, lambda: _understand(words, synonyms), UNDERSTOOD_SECONDS)
+    return dataclasses.replace(found, query=query)
+
+
+def _understand(words, synonyms):
+    result = Understanding(" ".join(words))
     keys = [term_key(word) for word in words]
     candidates = {
         key: variants(key) for key in keys if not key.isdigit() and len(key) <= MAX_WORD_LENGTH

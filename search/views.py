@@ -82,18 +82,49 @@ def _snippet_source(obj):
     return ""
 
 
-def _results(items, matches, names, request, words):
-    """The current page of results, ready for the template, in rank order."""
+# How long what a search result shows (title, link, kind, year, regions, the text its
+# snippet is cut from) is kept: until any publish (the key carries the "content" token) or
+# a new generation (a taxonomy's or a regulation's edit, a view restriction).
+RESULT_SECONDS = 24 * 60 * 60
+
+
+def _kept_matches(request, namespace, keys, describe_missing, seconds):
+    """{"kind:pk": what `describe_missing(names, request)` made of it} for the matches
+    `keys` ((kind, pk), best first), each kept per language and site until the next publish
+    (their URLs are made for the request's site): None for one not shown."""
+    site = request_site(request)
+    prefix = f"search:{namespace}:{get_language()}:{site.pk if site else ''}"
+    names = [f"{kind}:{pk}" for kind, pk in keys]
+    found, _tokens = kept_items(
+        prefix, names, CONTENT, lambda missing: describe_missing(missing, request), seconds
+    )
+    return [found[name] for name in names if found.get(name)]
+
+
+def _split(names):
+    """{"page": [pk], "regulation": [pk]} of "kind:pk" names."""
+    wanted = {"page": [], "regulation": []}
+    for name in names:
+        kind, pk = name.split(":")
+        wanted[kind].append(int(pk))
+    return wanted
+
+
+def _describe_results(names, request):
+    """What each match named shows on the search page (None for one no longer published
+    or public), for `_kept_matches`."""
+    wanted = _split(names)
+    keys = [("page", pk) for pk in wanted["page"]]
+    keys += [("regulation", pk) for pk in wanted["regulation"]]
+    items, names_of = describe(keys)
     page_ids = [item.pk for item in items if item.kind == "page"]
-    regulation_ids = [item.pk for item in items if item.kind == "regulation"]
     pages = {
         page.pk: page
         for page in Page.objects.filter(pk__in=page_ids).specific().defer_streamfields()
     }
-    regulations = _regulations(regulation_ids)
+    regulations = _regulations([item.pk for item in items if item.kind == "regulation"])
     regulation_urls = _regulation_urls(regulations.values(), request)
-    request_site(request)  # the pages' URLs below are made for this site
-    results = []
+    found = dict.fromkeys(names)
     for item in items:
         obj = pages.get(item.pk) if item.kind == "page" else regulations.get(item.pk)
         if obj is None:
@@ -102,21 +133,29 @@ def _results(items, matches, names, request, words):
             title, url = obj.title, obj.get_url(request)
         else:
             title, url = str(obj), regulation_urls.get(obj.pk, "")
-        snippet = matches.highlights.get((item.kind, item.pk)) or highlight(
-            _snippet_source(obj), words
-        )
-        results.append(
-            {
-                "title": title,
-                "title_html": highlight(title, words, max_length=300),
-                "url": url,
-                "type_label": item.type_label,
-                "year": item.year,
-                "regions": sorted(names["wilayah"].get(slug, slug) for slug in item.regions),
-                "snippet": snippet,
-            }
-        )
-    return results
+        found[f"{item.kind}:{item.pk}"] = {
+            "key": (item.kind, item.pk),
+            "title": title,
+            "url": url,
+            "type_label": item.type_label,
+            "year": item.year,
+            "regions": sorted(names_of["wilayah"].get(slug, slug) for slug in item.regions),
+            "source": _snippet_source(obj),
+        }
+    return found
+
+
+def _results(entries, matches, words):
+    """The current page of results, ready for the template, in rank order: the query's
+    words marked in each title and snippet (the engine's own highlight where it gave one)."""
+    return [
+        {
+            **entry,
+            "title_html": highlight(entry["title"], words, max_length=300),
+            "snippet": matches.highlights.get(entry["key"]) or highlight(entry["source"], words),
+        }
+        for entry in entries
+    ]
 
 
 PROMOTIONS_SECONDS = 300
@@ -188,17 +227,17 @@ def _search(request):
         except ValueError:
             page_number = 1
         answer = search_page(query, selected, page_number, RESULTS_PER_PAGE)
-        items, names = describe(answer.keys)
+        entries = _kept_matches(request, "result", answer.keys, _describe_results, RESULT_SECONDS)
         paginator = Paginator(range(answer.total), RESULTS_PER_PAGE)
         page = paginator.get_page(answer.page_number)
-        page.object_list = items
+        page.object_list = entries
         context.update(
             {
                 "matches": answer,
                 "total": answer.total,
                 "facets": build_facets(answer.facet_counts, selected),
                 "page_obj": page,
-                "results": _results(items, answer, names, request, query_words(query)),
+                "results": _results(entries, answer, query_words(query)),
                 "suggestion": answer.suggestion,
                 "promotions": _promotions(query) if page.number == 1 else [],
             }
@@ -233,23 +272,15 @@ def _autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
         return JsonResponse({"query": query, "results": []})
-    ranked = [f"{kind}:{pk}" for kind, pk in autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)]
-    site = request_site(request)  # the pages' URLs are made for this site
-    prefix = f"search:suggestion:{get_language()}:{site.pk if site else ''}"
-    found, _tokens = kept_items(
-        prefix, ranked, CONTENT, lambda names: _suggestions(names, request), SUGGESTION_SECONDS
-    )
-    results = [found[name] for name in ranked if found.get(name)]
+    ranked = autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)
+    results = _kept_matches(request, "suggestion", ranked, _suggestions, SUGGESTION_SECONDS)
     return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})
 
 
 def _suggestions(names, request):
     """{"kind:pk": {title, url, type}} of the matches named, None for one not shown (a
     draft, a restricted page or the site's root: the engine's index may lag behind)."""
-    wanted = {"page": [], "regulation": []}
-    for name in names:
-        kind, pk = name.split(":")
-        wanted[kind].append(int(pk))
+    wanted = _split(names)
     pages = {}
     if wanted["page"]:
         pages = {

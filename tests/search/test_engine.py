@@ -25,8 +25,8 @@ from .test_search_page import (  # noqa: F401 - the same behaviour, now on the e
     test_promoted_results_come_first,
     test_queries_are_logged_with_zero_results,
     test_result_links_to_the_innovation,
+    test_results_and_suggestions_follow_publishes_and_view_restrictions,
     test_snippet_highlights_matches_and_escapes_html,
-    test_suggestions_follow_publishes_and_view_restrictions,
     test_the_api_search_leaves_out_drafts_and_restricted_pages,
     test_unpublished_pages_are_not_found,
     test_zero_results_page_is_helpful,
@@ -197,3 +197,25 @@ def test_autocomplete_on_the_engine(client, innovations, settings, django_assert
     with django_assert_num_queries(0):
         again = client.get("/cari/autocomplete/", {"q": "pusk"}).json()["results"]
     assert again == results
+
+
+def test_a_search_asked_again_reads_nothing_from_the_database(client, innovations, settings):
+    """On the engine, what the results show, the facets' names and the query's understanding
+    are kept (issue 20): a search asked again only writes its log."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SEARCH_CACHE_SECONDS = 0  # the view itself, not the cached answer
+    client.get("/cari/", {"q": "puskesmas antre"})
+    with CaptureQueriesContext(connection) as asked:
+        response = client.get("/cari/", {"q": "puskesmas antre"})
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    titles = [node.get_text(" ", strip=True) for node in soup.select(".search-result__title")]
+    assert titles[0] == "Puskesmas tanpa antre"
+    reads = [
+        query["sql"]
+        for query in asked.captured_queries
+        if query["sql"].startswith("SELECT") and "search_searchquery" not in query["sql"]
+    ]
+    assert reads == []

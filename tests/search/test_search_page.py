@@ -331,31 +331,44 @@ def test_autocomplete_query_count(client, innovations, settings, django_assert_n
         assert client.get("/cari/autocomplete/", {"q": "sek"}).json()["results"]
 
 
-def test_suggestions_follow_publishes_and_view_restrictions(client, innovations, settings):
-    """What autocomplete suggests is kept per page until a publish or a new restriction:
-    a new title shows at once, and a page made private or unpublished is no longer
-    suggested."""
+def shown_results(client):
+    soup = BeautifulSoup(client.get("/cari/", {"q": "sipakainga"}).content, "html.parser")
+    return [
+        (link.get_text(strip=True), link["href"]) for link in soup.select(".search-result__title a")
+    ]
+
+
+def shown_suggestions(client):
+    response = client.get("/cari/autocomplete/", {"q": "sipak"})
+    return [(result["title"], result["url"]) for result in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    "shown", [shown_results, shown_suggestions], ids=["results", "suggestions"]
+)
+def test_results_and_suggestions_follow_publishes_and_view_restrictions(
+    client, innovations, settings, shown
+):
+    """What a result or a suggestion shows is kept per page until a publish or a new
+    restriction (issue 20): a new title shows at once, and a page made private or
+    unpublished is no longer shown."""
     from wagtail.models import PageViewRestriction
 
     settings.SEARCH_CACHE_SECONDS = 0  # the view itself, not the cached answer
     page = innovations["sipakainga"]
 
-    def suggested():
-        response = client.get("/cari/autocomplete/", {"q": "sipak"})
-        return [(result["title"], result["url"]) for result in response.json()["results"]]
-
-    assert suggested() == [(page.title, page.url)]
+    assert shown(client) == [(page.title, page.url)]
     page.title = "Sipakainga: kependudukan sampai ke desa"
     page.save_revision().publish()
-    assert suggested() == [("Sipakainga: kependudukan sampai ke desa", page.url)]
+    assert shown(client) == [("Sipakainga: kependudukan sampai ke desa", page.url)]
 
     restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
-    assert suggested() == []
+    assert shown(client) == []
     restriction.delete()
-    assert suggested() == [("Sipakainga: kependudukan sampai ke desa", page.url)]
+    assert shown(client) == [("Sipakainga: kependudukan sampai ke desa", page.url)]
 
     page.unpublish()
-    assert suggested() == []
+    assert shown(client) == []
 
 
 @pytest.mark.postgres

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from search.models import SearchSynonym
-from search.understanding import rebuild_vocabulary, understand
+from search.understanding import add_to_vocabulary, rebuild_vocabulary, understand
 from tests.innovations.factories import AgencyFactory, InnovationPageFactory, region, sector
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +105,19 @@ def test_names_with_a_hyphen(client, named, query):
 )
 def test_indonesian_spelling_variants(client, named, query, expected):
     assert expected in first(client, query)
+
+
+def test_an_understood_query_is_kept_until_the_vocabulary_changes(named, django_assert_num_queries):
+    """Asked again, a query is understood without reading the vocabulary (issue 20); a word
+    published since is known at once."""
+    first = understand("kependudkan keliling")
+    assert first.suggestion == "kependudukan keliling"
+    with django_assert_num_queries(0):
+        again = understand("Kependudkan  KELILING")
+    assert (again.suggestion, again.query) == (first.suggestion, "Kependudkan  KELILING")
+
+    add_to_vocabulary(["Kependudkan adalah ejaan lama di arsip desa."])
+    assert understand("kependudkan keliling").suggestion == ""
 
 
 def test_agency_acronyms_expand_to_their_names(named):
