@@ -484,7 +484,13 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Locale,
+        PageViewRestriction,
+        Site,
+    )
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
@@ -502,6 +508,8 @@ def connect():
         # restricted collections per generation, and kept innovations show their media).
         for model in (Collection, CollectionViewRestriction):
             signal.connect(invalidate, sender=model, dispatch_uid=f"core-{model}-{signal}")
+        # The locale of each language is kept (core.i18n.active_locale_id).
+        signal.connect(invalidate, sender=Locale, dispatch_uid=f"core-locale-{signal}")
     # Kept cards, pages and fragments carry their images' rendition URLs and their
     # documents' titles and links: a changed image (a new file, a new focal point: Wagtail
     # deletes its renditions) or document, or a deleted one, starts a new generation. A new

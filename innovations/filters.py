@@ -11,6 +11,7 @@ see what ticking another value would add.
 """
 
 import datetime
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -181,6 +182,26 @@ TAXONOMY_FACETS = {
     "sdg": (_("TPB/SDG"), SustainableDevelopmentGoal, "number", re.compile(r"^\d{1,2}$")),
     "award": (_("Penghargaan"), Award, "slug", SLUG),
 }
+
+# How long the rows a filter's values name are kept: the key carries the generation, which
+# a taxonomy's edit renews (innovations.apps).
+NAMED_ROWS_SECONDS = 24 * 60 * 60
+
+
+def named_rows(name, values):
+    """{value: (pk, label)} of the rows of facet `name`'s taxonomy that `values` name, kept
+    per generation and language: a filtered catalogue page reads no taxonomy."""
+    _label, model, lookup, _pattern = TAXONOMY_FACETS[name]
+    wanted = sorted(set(values))
+
+    def read():
+        rows = model.objects.filter(**{f"{lookup}__in": wanted})
+        return {str(getattr(row, lookup)): (row.pk, str(row)) for row in rows}
+
+    digest = hashlib.sha256("\x1f".join(wanted).encode()).hexdigest()[:32]
+    key = generation_key("catalogue-values", name, get_language(), digest)
+    return derived.get_or_set(key, read, NAMED_ROWS_SECONDS)
+
 
 FACET_ORDER = [
     "region",
@@ -355,18 +376,15 @@ class CatalogueFilter:
     def _parse_taxonomy(self, name, values):
         _label, model, lookup, pattern = TAXONOMY_FACETS[name]
         well_formed = [value for value in values if pattern.match(value)]
-        found = {}
-        if well_formed:
-            for obj in model.objects.filter(**{f"{lookup}__in": well_formed}):
-                found[str(getattr(obj, lookup))] = obj
+        found = named_rows(name, well_formed) if well_formed else {}
         valid = [value for value in values if value in found]
         invalid = [value for value in values if value not in found]
         if invalid:
             self._invalid(name, invalid)
         if valid:
             self.selected[name] = valid
-            self._ids[name] = [found[value].pk for value in valid]
-            self._labels[name] = {value: str(found[value]) for value in valid}
+            self._ids[name] = [found[value][0] for value in valid]
+            self._labels[name] = {value: found[value][1] for value in valid}
 
     def _invalid(self, name, values):
         shown = [value if len(value) <= 40 else value[:40] + "…" for value in values[:5]]

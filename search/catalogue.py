@@ -13,10 +13,9 @@ tests/search/test_catalogue_parity.py checks that both give identical answers.
 import logging
 
 from django.db import connection
-from wagtail.models import Locale
 from wagtail.search import index
 
-from core.i18n import active_language
+from core.i18n import active_locale_id
 from core.routing import private_condition, restricted_pages
 from innovations.filters import (
     FACET_ORDER,
@@ -255,9 +254,8 @@ class EngineCatalogue:
         """The catalogue lists the pages of the language being read (core.i18n)."""
         if self.scope is not None:
             return self.scope
-        locale = Locale.objects.filter(language_code=active_language()).first()
         column = page_columns(self.backend)["locale"]
-        return [{"term": {column: locale.pk if locale else 0}}]
+        return [{"term": {column: active_locale_id()}}]
 
     def _base(self):
         """Live, public innovations in scope matching the text filter."""

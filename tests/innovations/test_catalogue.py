@@ -286,6 +286,27 @@ def test_a_renamed_taxonomy_shows_in_the_facets_at_once(client, varied, settings
     assert "Kesehatan Masyarakat" in filters
 
 
+def test_a_chosen_filter_is_named_without_a_query_and_follows_a_rename(client, varied, settings):
+    """The rows a filter's values name are kept per generation (issue 20): asked again, a
+    filtered page reads no taxonomy, and a renamed sector shows in the active filters."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def active_filters():
+        soup = soup_of(client.get("/inovasi/", {"urusan": "kesehatan"}))
+        return [link.get_text(" ", strip=True) for link in soup.select(".active-filters a")]
+
+    assert active_filters()[0].startswith("Kesehatan ")
+    with CaptureQueriesContext(connection) as asked:
+        client.get("/inovasi/", {"urusan": "kesehatan"})
+    assert not [query for query in asked.captured_queries if "innovations_sector" in query["sql"]]
+
+    health = Sector.objects.get(slug="kesehatan")
+    health.name = "Kesehatan Masyarakat"
+    health.save()
+    assert active_filters()[0].startswith("Kesehatan Masyarakat ")
+
+
 @pytest.mark.parametrize(
     ("sort", "expected"),
     [

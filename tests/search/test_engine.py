@@ -219,3 +219,25 @@ def test_a_search_asked_again_reads_nothing_from_the_database(client, innovation
         if query["sql"].startswith("SELECT") and "search_searchquery" not in query["sql"]
     ]
     assert reads == []
+
+
+def test_a_filtered_catalogue_asked_again_reads_nothing_from_the_database(
+    client, innovations, settings
+):
+    """On the engine, a catalogue page's cards, the rows its filters name and the locale it
+    lists are kept (issue 20): asked again, it runs no query at all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CATALOGUE_CACHE_SECONDS = 0  # the page's own work, not a cached answer
+    settings.PAGE_CACHE_SECONDS = 0
+    params = {"urusan": "kesehatan", "wilayah": "73.02"}
+    client.get("/inovasi/", params)
+    with CaptureQueriesContext(connection) as asked:
+        response = client.get("/inovasi/", params)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [node.get_text(strip=True) for node in soup.select(".icard__title")] == [
+        "Puskesmas tanpa antre"
+    ]
+    assert [query["sql"] for query in asked.captured_queries] == []
