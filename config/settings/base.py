@@ -236,6 +236,16 @@ CACHES = {
         "LOCATION": "jipp-sulsel-local",
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
+    # Wagtail's renditions cache: it looks up, and writes back, every image a page shows (two
+    # round trips to Redis per image), so each worker keeps them in its own memory. Their key
+    # carries the image's file hash and focal point: a changed image is a new key in every
+    # worker, and a rendition deleted by hand is looked up again after TIMEOUT seconds.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "jipp-sulsel-renditions",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
 }
 
 # The page editor of a structured case study posts many fields.
