@@ -138,6 +138,9 @@ def tags_digest(*tags):
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
+# How long the shared cache holds derived data whose key carries the tokens it was made
+# under: a publish or a new generation changes the key, so this only frees a superseded copy.
+KEPT_SECONDS = 24 * 60 * 60
 # How long a worker keeps its own copy of derived data it read from the shared cache.
 LOCAL_SECONDS = 60
 _MISSING = object()

@@ -14,7 +14,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from core.cache import CONTENT, derived, generation_key, tags_digest
+from core.cache import CONTENT, KEPT_SECONDS, derived, generation_key, tags_digest
 from core.public_url import public_url
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -101,18 +101,14 @@ def locale_for(code):
     return Locale.objects.filter(language_code=code).first()
 
 
-# How long a language's locale id is kept: its key carries the generation, which a
-# locale's creation or deletion renews (core.cache.connect).
-LOCALE_SECONDS = 24 * 60 * 60
-
-
 def active_locale_id():
-    """The primary key of the language being read's Locale (0 where it has none), kept."""
+    """The primary key of the language being read's Locale (0 where it has none), kept per
+    generation: a locale's creation or deletion starts one (core.cache.connect)."""
     code = active_language()
     return derived.get_or_set(
         generation_key("locale", code),
         lambda: Locale.objects.filter(language_code=code).values_list("pk", flat=True).first() or 0,
-        LOCALE_SECONDS,
+        KEPT_SECONDS,
     )
 
 

@@ -5,7 +5,25 @@ from django.core.paginator import Paginator
 PAGE_PARAMETER = "halaman"
 
 
-class KeptListing:
+class Listing:
+    """A sequence as Django's Paginator reads it: `count()` and one page's `page_rows(slice)`."""
+
+    def count(self):
+        raise NotImplementedError
+
+    def page_rows(self, window):
+        raise NotImplementedError
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        return self.page_rows(index)
+
+
+class KeptListing(Listing):
     """A listing's queryset as a paginator reads it (its count, one slice), each answer
     from `keep(name, compute)`: derived data whose key carries the tokens of what the
     listing shows (e.g. news_derived), so a page of a long listing costs no query until the
@@ -18,14 +36,9 @@ class KeptListing:
     def count(self):
         return self.keep(f"{self.name}:count", self.queryset.count)
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        rows = self.queryset[index]
-        return self.keep(f"{self.name}:{index.start}:{index.stop}", lambda: list(rows))
+    def page_rows(self, window):
+        rows = self.queryset[window]
+        return self.keep(f"{self.name}:{window.start}:{window.stop}", lambda: list(rows))
 
 
 def paginate(request, queryset, per_page):

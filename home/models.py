@@ -10,7 +10,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from core.cache import ALL, SharedCachePageMixin, derived, generation_key, tags_digest
+from core.cache import (
+    ALL,
+    KEPT_SECONDS,
+    SharedCachePageMixin,
+    derived,
+    generation_key,
+    tags_digest,
+)
 from core.seo import SeoMixin, organisation_data
 from publications.models import EventPage, NewsIndexPage, NewsPage, Partner
 from publications.models.snippets import with_translations
@@ -19,7 +26,6 @@ from .stats import featured_innovations, key_figures
 from .templatetags.home_start import first_in_tree
 
 KEY_FIGURES_SECONDS = 24 * 60 * 60
-PARTNERS_SECONDS = 24 * 60 * 60
 # The settings are kept until the next generation; the timeout only frees a superseded copy.
 SITE_SETTINGS_SECONDS = 24 * 60 * 60
 
@@ -86,7 +92,7 @@ class HomePage(SharedCachePageMixin, SeoMixin, Page):
         context["partners"] = derived.get_or_set(
             f"home:partners:{get_language()}:{tags_digest('partners')}",
             lambda: with_translations(Partner.objects.sources()),
-            PARTNERS_SECONDS,
+            KEPT_SECONDS,
         )
         context["news_index"] = first_in_tree(NewsIndexPage.objects.live(), "news-index")
         context["latest_news"] = NewsPage.latest(3) if context["news_index"] else []

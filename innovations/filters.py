@@ -11,7 +11,6 @@ see what ticking another value would add.
 """
 
 import datetime
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -182,26 +181,6 @@ TAXONOMY_FACETS = {
     "sdg": (_("TPB/SDG"), SustainableDevelopmentGoal, "number", re.compile(r"^\d{1,2}$")),
     "award": (_("Penghargaan"), Award, "slug", SLUG),
 }
-
-# How long the rows a filter's values name are kept: the key carries the generation, which
-# a taxonomy's edit renews (innovations.apps).
-NAMED_ROWS_SECONDS = 24 * 60 * 60
-
-
-def named_rows(name, values):
-    """{value: (pk, label)} of the rows of facet `name`'s taxonomy that `values` name, kept
-    per generation and language: a filtered catalogue page reads no taxonomy."""
-    _label, model, lookup, _pattern = TAXONOMY_FACETS[name]
-    wanted = sorted(set(values))
-
-    def read():
-        rows = model.objects.filter(**{f"{lookup}__in": wanted})
-        return {str(getattr(row, lookup)): (row.pk, str(row)) for row in rows}
-
-    digest = hashlib.sha256("\x1f".join(wanted).encode()).hexdigest()[:32]
-    key = generation_key("catalogue-values", name, get_language(), digest)
-    return derived.get_or_set(key, read, NAMED_ROWS_SECONDS)
-
 
 FACET_ORDER = [
     "region",
@@ -374,9 +353,19 @@ class CatalogueFilter:
             self.selected[name] = valid
 
     def _parse_taxonomy(self, name, values):
-        _label, model, lookup, pattern = TAXONOMY_FACETS[name]
-        well_formed = [value for value in values if pattern.match(value)]
-        found = named_rows(name, well_formed) if well_formed else {}
+        pattern = TAXONOMY_FACETS[name][3]
+        well_formed = {value for value in values if pattern.match(value)}
+        found = {}
+        if well_formed:
+            # Every row of the taxonomies, kept per generation and language: the facets
+            # counted below read them too.
+            if self._taxonomy_options is None:
+                self._taxonomy_options = taxonomy_options()
+            found = {
+                value: (pk, label)
+                for pk, value, label in self._taxonomy_options[name]
+                if value in well_formed
+            }
         valid = [value for value in values if value in found]
         invalid = [value for value in values if value not in found]
         if invalid:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from core.cache import depends_on, serve_cached
 from core.conditional import validated
+from core.pagination import Listing
 from core.query import minimal_parameters, renamed_parameters
 
 from .cache import engine_for, facets_and_years, state_key, timeout
@@ -98,7 +99,7 @@ def catalogue(request, index_page):
     )
 
 
-class CardsById:
+class CardsById(Listing):
     """An ordered queryset of innovations for a Paginator: the page shown is read as ids and
     its cards come from the per-innovation cache (cached_cards), as on the engine path."""
 
@@ -108,12 +109,7 @@ class CardsById:
     def count(self):
         return self.queryset.count()
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        if not isinstance(window, slice):
-            return self[window : window + 1][0]
+    def page_rows(self, window):
         ids = list(self.queryset.values_list("pk", flat=True)[window])
         cards = cached_cards(ids)
         return [cards[pk] for pk in ids if pk in cards]

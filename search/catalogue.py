@@ -16,6 +16,7 @@ from django.db import connection
 from wagtail.search import index
 
 from core.i18n import active_locale_id
+from core.pagination import Listing
 from core.routing import private_condition, restricted_pages
 from innovations.filters import (
     FACET_ORDER,
@@ -408,7 +409,7 @@ class EngineCatalogue:
         return sorted((int(year), count) for year, count in counts.items() if count)
 
 
-class EngineResults:
+class EngineResults(Listing):
     """A sequence of innovations in the engine's order, for a Paginator or the API's paging.
 
     `load` adds what the shown items need to a queryset; `database()` gives the same sequence
@@ -438,12 +439,7 @@ class EngineResults:
                 self.catalogue._failed()
         return self._database().count()
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        if not isinstance(window, slice):
-            return self[window : window + 1][0]
+    def page_rows(self, window):
         if self.fallback is None:
             start, stop = window.start or 0, window.stop
             try:

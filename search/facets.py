@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.cache import derived, generation_key
+from core.cache import KEPT_SECONDS, derived, generation_key
 from core.routing import public
 from innovations.models import InnovationPage, Region, Sector
 from publications.models import Regulation
@@ -152,11 +152,6 @@ def _type_labels():
     return labels
 
 
-# How long the facets' names are kept: the key carries the generation, which a taxonomy's
-# edit renews (innovations.apps).
-NAMES_SECONDS = 24 * 60 * 60
-
-
 def facet_names():
     """{facet: {key: label}} of every content type, region and sector, in the language read,
     kept per generation: the search page names the values it counts without a query."""
@@ -169,7 +164,7 @@ def facet_names():
         }
 
     key = generation_key("search", "facet-names", get_language())
-    return derived.get_or_set(key, read, NAMES_SECONDS)
+    return derived.get_or_set(key, read, KEPT_SECONDS)
 
 
 def build_facets(counts, selected):

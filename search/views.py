@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.cache import (
     CONTENT,
+    KEPT_SECONDS,
     derived,
     kept_items,
     on_hit,
@@ -82,41 +83,33 @@ def _snippet_source(obj):
     return ""
 
 
-# How long what a search result shows (title, link, kind, year, regions, the text its
-# snippet is cut from) is kept: until any publish (the key carries the "content" token) or
-# a new generation (a taxonomy's or a regulation's edit, a view restriction).
-RESULT_SECONDS = 24 * 60 * 60
-
-
-def _kept_matches(request, namespace, keys, describe_missing, seconds):
+def _kept_matches(request, namespace, keys, describe_missing):
     """{"kind:pk": what `describe_missing(names, request)` made of it} for the matches
     `keys` ((kind, pk), best first), each kept per language and site until the next publish
-    (their URLs are made for the request's site): None for one not shown."""
+    (their URLs are made for the request's site), a new view restriction, a taxonomy's or a
+    regulation's edit (the generation): None for one not shown."""
     site = request_site(request)
     prefix = f"search:{namespace}:{get_language()}:{site.pk if site else ''}"
     names = [f"{kind}:{pk}" for kind, pk in keys]
     found, _tokens = kept_items(
-        prefix, names, CONTENT, lambda missing: describe_missing(missing, request), seconds
+        prefix, names, CONTENT, lambda missing: describe_missing(missing, request), KEPT_SECONDS
     )
     return [found[name] for name in names if found.get(name)]
 
 
-def _split(names):
-    """{"page": [pk], "regulation": [pk]} of "kind:pk" names."""
-    wanted = {"page": [], "regulation": []}
-    for name in names:
-        kind, pk = name.split(":")
-        wanted[kind].append(int(pk))
-    return wanted
+def _keys(names):
+    """(kind, pk) of "kind:pk" names."""
+    return [(kind, int(pk)) for kind, pk in (name.split(":") for name in names)]
+
+
+def _ids(keys, kind):
+    return [pk for key_kind, pk in keys if key_kind == kind]
 
 
 def _describe_results(names, request):
     """What each match named shows on the search page (None for one no longer published
     or public), for `_kept_matches`."""
-    wanted = _split(names)
-    keys = [("page", pk) for pk in wanted["page"]]
-    keys += [("regulation", pk) for pk in wanted["regulation"]]
-    items, names_of = describe(keys)
+    items, names_of = describe(_keys(names))
     page_ids = [item.pk for item in items if item.kind == "page"]
     pages = {
         page.pk: page
@@ -227,7 +220,7 @@ def _search(request):
         except ValueError:
             page_number = 1
         answer = search_page(query, selected, page_number, RESULTS_PER_PAGE)
-        entries = _kept_matches(request, "result", answer.keys, _describe_results, RESULT_SECONDS)
+        entries = _kept_matches(request, "result", answer.keys, _describe_results)
         paginator = Paginator(range(answer.total), RESULTS_PER_PAGE)
         page = paginator.get_page(answer.page_number)
         page.object_list = entries
@@ -263,33 +256,29 @@ def autocomplete(request):
     )
 
 
-# How long a suggestion's title, link and kind are kept: until any publish (their key
-# carries the "content" token), a new view restriction or a site's change (the generation).
-SUGGESTION_SECONDS = 24 * 60 * 60
-
-
 def _autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     if len(plain_query(query)) < 2:
         return JsonResponse({"query": query, "results": []})
     ranked = autocomplete_matches(query, AUTOCOMPLETE_LIMIT * 2)
-    results = _kept_matches(request, "suggestion", ranked, _suggestions, SUGGESTION_SECONDS)
+    results = _kept_matches(request, "suggestion", ranked, _suggestions)
     return JsonResponse({"query": query, "results": results[:AUTOCOMPLETE_LIMIT]})
 
 
 def _suggestions(names, request):
     """{"kind:pk": {title, url, type}} of the matches named, None for one not shown (a
     draft, a restricted page or the site's root: the engine's index may lag behind)."""
-    wanted = _split(names)
+    keys = _keys(names)
+    page_ids = _ids(keys, "page")
     pages = {}
-    if wanted["page"]:
+    if page_ids:
         pages = {
             page.pk: page
             for page in public(Page.objects.live())
-            .filter(pk__in=wanted["page"], depth__gt=2)
+            .filter(pk__in=page_ids, depth__gt=2)
             .select_related("content_type")
         }
-    regulations = _regulations(wanted["regulation"])
+    regulations = _regulations(_ids(keys, "regulation"))
     regulation_urls = _regulation_urls(regulations.values(), request)
     regulation_label = str(Regulation._meta.verbose_name).capitalize()
     found = dict.fromkeys(names)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import derived, tags_digest
+from core.cache import KEPT_SECONDS, derived, tags_digest
 from replication import similar
 from replication.models import ReplicationRequest
 from replication.workflow import TRANSITIONS
@@ -47,10 +47,6 @@ def progress_steps(request):
     return steps
 
 
-# How long a case study's verified reports are kept (their key carries what renews them).
-VERIFIED_SECONDS = 24 * 60 * 60
-
-
 @register.simple_tag
 def verified_replications(page):
     """Verified replication reports of a case study, newest first, for "Yang sudah
@@ -83,7 +79,7 @@ def verified_replications(page):
         )
 
     version = tags_digest("catalogue", f"innovation:{page.pk}")
-    return derived.get_or_set(f"replication:verified:{page.pk}:{version}", read, VERIFIED_SECONDS)
+    return derived.get_or_set(f"replication:verified:{page.pk}:{version}", read, KEPT_SECONDS)
 
 
 @register.simple_tag
