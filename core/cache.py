@@ -208,21 +208,50 @@ class DerivedCache:
 derived = DerivedCache()
 
 
-def kept_items(prefix, pks, item_tag, build, seconds):
+class Held:
+    """An item `kept_items` found in this worker's own memory, unpickled only when read:
+    a list whose items are shown from HTML kept under the same tokens never reads them.
+    Should the worker's copy expire in between, the shared cache's is read, or the item is
+    made again (None once it is gone: `build` left it out)."""
+
+    __slots__ = ("key", "_make")
+
+    def __init__(self, key, make):
+        self.key = key
+        self._make = make
+
+    def read(self):
+        value = derived.get(self.key, _MISSING)
+        return self._make() if value is _MISSING else value
+
+
+def kept_items(prefix, pks, item_tag, build, seconds, held=False):
     """({pk: value}, {tag: token read}) for the items `pks`, each kept in `derived` on its own
     until that item's tag (`item_tag.format(pk)`, renewed by its publish) or the generation
     changes: the kept ones are read in one round trip, the others made by `build(missing
-    pks)` ({pk: value}; an item it leaves out is left out) and kept for `seconds`."""
+    pks)` ({pk: value}; an item it leaves out is left out) and kept for `seconds`. With
+    `held`, an item this worker holds is given as a `Held`, read when needed."""
     tags = {pk: item_tag.format(pk) for pk in pks}
     current = tokens([ALL, *tags.values()])
     keys = {pk: f"{prefix}:{current[ALL]}:{pk}:{current[tag]}" for pk, tag in tags.items()}
-    found = derived.get_many(list(keys.values()))
-    values = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in pks if pk not in values]
-    if missing:
+
+    def make(missing):
         made = build(missing)
         derived.set_many({keys[pk]: value for pk, value in made.items()}, seconds)
-        values.update(made)
+        return made
+
+    local = local_cache() if held else None
+    values = {}
+    if local is not None:
+        for pk, key in keys.items():
+            if local.has_key(key):
+                values[pk] = Held(key, lambda pk=pk: make([pk]).get(pk))
+    unread = [key for pk, key in keys.items() if pk not in values]
+    found = derived.get_many(unread) if unread else {}
+    values.update({pk: found[key] for pk, key in keys.items() if key in found})
+    missing = [pk for pk in pks if pk not in values]
+    if missing:
+        values.update(make(missing))
     return values, current
 
 

@@ -11,6 +11,7 @@ from .pages import (
     InnovationPageTag,
     InnovationReplication,
     InnovationStep,
+    KeptCard,
     cached_cards,
     card_queryset,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "InnovationPageTag",
     "InnovationReplication",
     "InnovationStep",
+    "KeptCard",
     "Region",
     "Sector",
     "SustainableDevelopmentGoal",

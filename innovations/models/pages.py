@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from core.cache import (
     ALL,
+    Held,
     depends_on,
     derived,
     kept_items,
@@ -143,12 +144,34 @@ def cached_cards(ids):
         queryset = card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
         return {item.pk: item for item in with_card_renditions(list(queryset))}
 
-    cards, current = kept_items("innovations:card", ids, "innovation:{}", load, RELATED_IDS_SECONDS)
-    for pk, card in cards.items():
-        # What the card was read under: its rendered HTML may be kept under the same
-        # (innovation_tags.innovation_card).
-        card.card_tokens = (current[ALL], current[f"innovation:{pk}"])
-    return cards
+    cards, current = kept_items(
+        "innovations:card", ids, "innovation:{}", load, RELATED_IDS_SECONDS, held=True
+    )
+    return {
+        pk: KeptCard(pk, (current[ALL], current[f"innovation:{pk}"]), card)
+        for pk, card in cards.items()
+    }
+
+
+class KeptCard:
+    """A card from `cached_cards`: the innovation's id, the tokens its card was read under
+    (its rendered HTML is kept in the worker under the same: innovation_tags.innovation_card)
+    and its page with what the card shows, read when that HTML is not kept. Unpickling a
+    card's page and its relations costs a tenth of a millisecond; a catalogue page shows
+    twelve."""
+
+    __slots__ = ("pk", "tokens", "_page")
+
+    def __init__(self, pk, tokens, page):
+        self.pk = pk
+        self.tokens = tokens
+        self._page = page
+
+    def page(self):
+        """The live innovation, or None if it was unpublished since its card was listed."""
+        if isinstance(self._page, Held):
+            self._page = self._page.read()
+        return self._page
 
 
 class InnovationIndexPage(SeoMixin, RoutablePageMixin, Page):

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core.cache import local_cache
-from innovations.models import InnovationPage
+from innovations.models import InnovationPage, KeptCard
 
 register = template.Library()
 
@@ -55,23 +55,31 @@ def prefetch_innovation(page):
 
 @register.simple_tag(takes_context=True)
 def innovation_card(context, innovation, compare_form_id=""):
-    """An innovation's card (a catalogue page shows twenty, an innovation page six).
+    """An innovation's card (a catalogue page shows twelve, an innovation page six).
 
-    A card read through `cached_cards` is rendered once per worker while the innovation's
-    token and the generation are those it was read under: the HTML is kept in the worker's
-    own memory (the "local" cache) under those tokens, the language, the site, the
-    monitoring cutoff (the "needs update" badge moves with the date) and the compare form.
-    Any other card (a preview's, one read elsewhere) is rendered every time."""
+    A card from `cached_cards` (a KeptCard) is rendered once per worker while the
+    innovation's token and the generation are those it was read under: the HTML is kept in
+    the worker's own memory (the "local" cache) under those tokens, the language, the site,
+    the monitoring cutoff (the "needs update" badge moves with the date) and the compare
+    form, and the card's page is not read at all while it is. Any other card (a preview's,
+    one read elsewhere) is rendered every time."""
     request = context.get("request")
-    values = {"innovation": innovation, "compare_form_id": compare_form_id, "request": request}
-    read_under = getattr(innovation, "card_tokens", None)
-    kept = local_cache()
-    if read_under is None or kept is None:
+
+    def render(page):
+        if page is None:  # unpublished since the list was read
+            return ""
+        values = {"innovation": page, "compare_form_id": compare_form_id, "request": request}
         return render_to_string(CARD_TEMPLATE, values)
+
+    kept = local_cache()
+    if not isinstance(innovation, KeptCard):
+        return render(innovation)
+    if kept is None:
+        return render(innovation.page())
     site = Site.find_for_request(request) if request is not None else None
     parts = (
         innovation.pk,
-        *read_under,
+        *innovation.tokens,
         get_language(),
         site.pk if site else "",
         InnovationPage.monitoring_cutoff().isoformat(),
@@ -80,7 +88,7 @@ def innovation_card(context, innovation, compare_form_id=""):
     key = "innovations:card-html:" + ":".join(map(str, parts))
     html = kept.get(key)
     if html is None:
-        html = render_to_string(CARD_TEMPLATE, values)
+        html = render(innovation.page())
         kept.set(key, html, CARD_SECONDS)
     return mark_safe(html)  # noqa: S308 - the card template's own escaped output
 

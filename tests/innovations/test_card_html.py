@@ -6,11 +6,12 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from innovations.models import InnovationPage
+from innovations.models import InnovationPage, KeptCard, cached_cards
 from innovations.templatetags import innovation_tags
 from tests.innovations.factories import InnovationPageFactory, region, sector
 
@@ -141,3 +142,35 @@ def test_a_changed_image_shows_on_the_cards_that_carry_it(client, catalogue, unc
     after = card_images(client.get(catalogue.url))
     assert rendered == [innovation.pk, innovation.pk]
     assert len(after) == 1 and after != before
+
+
+def test_a_kept_cards_page_is_not_read_while_its_html_is_kept(
+    client, catalogue, uncached, monkeypatch
+):
+    # Unpickling a card's page with its relations cost as much as rendering it: a list whose
+    # cards' HTML this worker keeps reads none of them.
+    InnovationPageFactory(parent=catalogue, title="Puskesmas Keliling")
+    InnovationPageFactory(parent=catalogue, title="Sekolah Pintar")
+    assert len(card_titles(client.get(catalogue.url))) == 2
+
+    def unexpected(card):
+        raise AssertionError(f"card {card.pk} read although its HTML is kept")
+
+    monkeypatch.setattr(KeptCard, "page", unexpected)
+    assert sorted(card_titles(client.get(catalogue.url))) == [
+        "Puskesmas Keliling",
+        "Sekolah Pintar",
+    ]
+
+
+def test_a_card_unpublished_after_its_list_was_read_is_left_out(client, catalogue, uncached):
+    kept = InnovationPageFactory(parent=catalogue, title="Puskesmas Keliling")
+    gone = InnovationPageFactory(parent=catalogue, title="Sekolah Pintar")
+    assert len(card_titles(client.get(catalogue.url))) == 2
+    cards = cached_cards([kept.pk, gone.pk])
+
+    gone.unpublish()
+    caches["local"].clear()
+    caches["default"].clear()
+    assert cards[kept.pk].page().title == "Puskesmas Keliling"
+    assert cards[gone.pk].page() is None
