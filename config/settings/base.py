@@ -117,7 +117,9 @@ ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, with constant `translate` tags rendered once per language (core/templates.py).
+        "BACKEND": "core.templates.Templates",
+        "NAME": "django",
         "DIRS": [BASE_DIR / "site" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
