@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField
 
+from core.cache import KEPT_SECONDS, derived, tags_digest
 from innovations.models import InnovationPage
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -49,12 +50,27 @@ def demo_flag_field():
     )
 
 
-def live_related_innovations(page):
-    """The live, public innovations a page links to.
+def live_related_innovations(page, request=None):
+    """The live, public innovations a page links to, with their agencies.
 
-    Filtering by primary key also works in previews, where the relation is an in-memory
-    FakeQuerySet without `live()`.
+    For a page being served (`request`, not a preview), the list is kept in the shared cache
+    until the page's own publish or any innovation's (its "page:<pk>" token, the catalogue's)
+    or a new generation (a view restriction, an agency renamed). A preview reads the draft's
+    own relation, an in-memory FakeQuerySet without `live()`, by primary key.
     """
+    if request is not None and page.pk and not getattr(request, "is_preview", False):
+        key = f"publications:related-innovations:{page.pk}:{page_digest(page, 'catalogue')}"
+        return derived.get_or_set(key, lambda: list(_live_related(page)), KEPT_SECONDS)
+    return _live_related(page)
+
+
+def page_digest(page, *tags):
+    """`tags_digest` of the page's own token and `tags`: the key part of what is kept of a
+    served page's relations (its publish, unpublish, move or delete renews the token)."""
+    return tags_digest(f"page:{page.pk}", *tags)
+
+
+def _live_related(page):
     ids = [innovation.pk for innovation in page.related_innovations.all()]
     if not ids:
         return InnovationPage.objects.none()

@@ -491,7 +491,7 @@ class EventPage(EnglishStemsMixin, HeadlessPreviewModeMixin, SeoMixin, RoutableP
         context["seats_left"] = self.seats_left(count)
         context["closed_reason"] = self.closed_reason(count)
         context.setdefault("form", EventRegistrationForm())
-        context["related_innovations"] = live_related_innovations(self)
+        context["related_innovations"] = live_related_innovations(self, request)
         return context
 
     def _private(self, response):

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.cache import ALL, SharedCachePageMixin, derived, tags_digest
+from core.cache import ALL, KEPT_SECONDS, SharedCachePageMixin, derived, tags_digest
 from core.fields import StreamField
 from core.pagination import KeptListing, paginate
 from core.preview import HeadlessPreviewModeMixin
@@ -25,6 +25,7 @@ from .base import (
     intro_field,
     lead_image_field,
     live_related_innovations,
+    page_digest,
     related_innovations_field,
 )
 from .snippets import NewsCategory
@@ -287,9 +288,15 @@ class NewsPage(EnglishStemsMixin, SharedCachePageMixin, HeadlessPreviewModeMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # Served: kept until the page's next publish (a preview shows the draft's own).
+            key = f"news:authors:{self.pk}:{page_digest(self)}"
+            self.author_list = derived.get_or_set(
+                key, lambda: list(self.authors.all()), KEPT_SECONDS
+            )
         context["authors"] = self.author_list
         context["related_news"] = self.related_news()
-        context["related_innovations"] = live_related_innovations(self)
+        context["related_innovations"] = live_related_innovations(self, request)
         return context
 
     def structured_data(self, request=None):

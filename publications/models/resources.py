@@ -193,7 +193,7 @@ class LearningResourcePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = list(self.documents.select_related("document"))
-        context["related_innovations"] = live_related_innovations(self)
+        context["related_innovations"] = live_related_innovations(self, request)
         return context
 
     def structured_data(self, request=None):

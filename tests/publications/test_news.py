@@ -5,9 +5,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from publications.models import NewsIndexPage, NewsPage
+from publications.models import NewsIndexPage, NewsPage, NewsPageAuthor
 from tests.innovations.factories import InnovationIndexPageFactory, InnovationPageFactory
 from tests.publications.factories import (
     NewsCategoryFactory,
@@ -251,3 +252,58 @@ def test_kept_listing_pages_follow_publishes_and_renames(client, news_index, set
     category.save()
     body = client.get("/berita/?halaman=2").content.decode()
     assert "Kabar Kampung" in body and "Kabar Desa" not in body
+
+
+def test_a_news_page_keeps_its_authors_and_innovations_until_they_change(
+    client, news_index, settings
+):
+    # Whole answers not cached: each view renders the page, reading what it keeps.
+    settings.PAGE_CACHE_SECONDS = 0
+    catalogue = InnovationIndexPageFactory(parent=news_index.get_parent())
+    innovation = InnovationPageFactory(parent=catalogue, title="Dukcapil Goes to Village")
+    article = NewsPageFactory(parent=news_index, title="Jambore Inovasi 2021")
+    article.authors.create(name="Tim Komunikasi")
+    article.related_innovations.set([innovation])
+    article.save_revision().publish()
+
+    def shown():
+        soup = soup_of(client.get(article.url))
+        section = soup.find(id="related-innovations-heading")
+        innovations = section.find_parent("section").find_all("a") if section else []
+        byline = next(p for p in soup.select("p.card__meta") if "Penulis" in p.get_text())
+        return byline.get_text(strip=True), [a.get_text(strip=True) for a in innovations]
+
+    assert shown() == ("Penulis: Tim Komunikasi", ["Dukcapil Goes to Village"])
+    with CaptureQueriesContext(connection) as queries:
+        assert shown() == ("Penulis: Tim Komunikasi", ["Dukcapil Goes to Village"])
+    assert len(queries) == 0, [query["sql"] for query in queries]
+
+    article = NewsPage.objects.get(pk=article.pk)
+    article.authors.create(name="Humas Sulsel")
+    article.save_revision().publish()
+    assert shown() == ("Penulis: Tim Komunikasi, Humas Sulsel", ["Dukcapil Goes to Village"])
+
+    innovation.unpublish()
+    assert shown() == ("Penulis: Tim Komunikasi, Humas Sulsel", [])
+
+
+def test_the_preview_shows_the_drafts_authors_not_the_kept_ones(
+    client, news_index, settings, django_user_model
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    editor_client = Client()
+    editor_client.force_login(
+        django_user_model.objects.create_superuser("redaksi", "redaksi@example.go.id", "rahasia")
+    )
+    article = NewsPageFactory(parent=news_index, title="Jambore Inovasi 2021")
+    article.authors.create(name="Tim Komunikasi")
+    article.save_revision().publish()
+    assert "Tim Komunikasi" in client.get(article.url).content.decode()
+
+    draft = NewsPage.objects.get(pk=article.pk)
+    draft.authors.add(NewsPageAuthor(name="Penulis Draf"))
+    draft.save_revision()
+
+    preview = editor_client.get(f"/admin/pages/{article.pk}/view_draft/").content.decode()
+    assert "Penulis Draf" in preview
+    assert "Penulis Draf" not in client.get(article.url).content.decode()
