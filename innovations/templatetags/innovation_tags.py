@@ -2,7 +2,7 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
@@ -98,31 +98,22 @@ def related_innovations(page, limit=3):
     return page.similar_innovations(limit)
 
 
-FACET_OPTION = (
-    '<p class="facet__option"><input type="checkbox" name="{name}" value="{value}" id="{id}"'
-    '{checked}><label for="{id}">{label} <span class="facet__count">{count}'
-    '<span class="visually-hidden"> {noun}</span></span></label></p>'
-)
-
-
 @register.simple_tag
 def facet_options(facet, noun):
     """The checkboxes of a catalogue facet's visible options. Built here rather than in a
-    template loop: a page lists about 130 of them, and through the template engine they were
-    a fifth of an uncached catalogue page."""
-    return format_html_join(
-        "\n",
-        FACET_OPTION,
-        (
-            {
-                "name": facet.parameter,
-                "value": option.value,
-                "id": f"f-{facet.name}-{number}",
-                "checked": mark_safe(" checked") if option.selected else "",
-                "label": option.label,
-                "count": option.count,
-                "noun": noun,
-            }
-            for number, option in enumerate(facet.visible_options, start=1)
-        ),
-    )
+    template loop (a page lists about 130 of them: through the template engine they were a
+    fifth of an uncached catalogue page), with the facet's own parts escaped once and each
+    option's value and label escaped as format_html would."""
+    name, noun = conditional_escape(facet.parameter), conditional_escape(noun)
+    prefix = f"f-{conditional_escape(facet.name)}-"
+    rows = []
+    for number, option in enumerate(facet.visible_options, start=1):
+        checked = " checked" if option.selected else ""
+        rows.append(
+            f'<p class="facet__option"><input type="checkbox" name="{name}"'
+            f' value="{conditional_escape(option.value)}" id="{prefix}{number}"{checked}>'
+            f'<label for="{prefix}{number}">{conditional_escape(option.label)}'
+            f' <span class="facet__count">{conditional_escape(option.count)}'
+            f'<span class="visually-hidden"> {noun}</span></span></label></p>'
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every part escaped above

@@ -554,3 +554,15 @@ def test_signed_in_editors_never_get_the_shared_copy(client, catalogue, django_u
 
     assert response.status_code == 200
     assert b"userbar" in response.content
+
+
+def test_facet_options_show_names_as_text_never_as_markup(client, catalogue):
+    agency = AgencyFactory(name='Dinas <b>Kominfo</b> & "Persandian"', slug="kominfo-persandian")
+    InnovationPageFactory(parent=catalogue, title="Satu Data", agency=agency)
+
+    soup = soup_of(client.get(catalogue.url))
+    box = soup.select_one('.filters input[value="kominfo-persandian"]')
+    label = soup.find("label", attrs={"for": box["id"]})
+    assert label.find("b") is None
+    assert label.contents[0].strip() == 'Dinas <b>Kominfo</b> & "Persandian"'
+    assert label.select_one(".facet__count").contents[0] == "1"
