@@ -442,8 +442,15 @@ class EngineResults(Listing):
     def page_rows(self, window):
         if self.fallback is None:
             start, stop = window.start or 0, window.stop
+            offset, size = self.window
             try:
-                ids = self.catalogue.answer(start, stop - start)["ids"]
+                if offset <= start and stop <= offset + size:
+                    # Within the page expected (the last page is shorter): its answer,
+                    # which the total came with, not a second round trip.
+                    expected = self.catalogue.answer(offset, size)["ids"]
+                    ids = expected[start - offset : stop - offset]
+                else:
+                    ids = self.catalogue.answer(start, stop - start)["ids"]
             except Exception:
                 self.catalogue._failed()
             else:
