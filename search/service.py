@@ -469,10 +469,16 @@ class EngineAnswerError(Exception):
 
 def engine_msearch(backend, bodies, index, **params):
     """Several searches of one index in one round trip: their answers, in order. A failed
-    one raises, as a failed single search does."""
+    one raises, as a failed single search does.
+
+    Each search may be answered from the engine's shard request cache, which holds an
+    answer until the index next changes (a refresh after a publish): by default the engine
+    keeps only those of size 0 (counts), and a page of results asked again (a popular
+    query, the first catalogue page) costs its scoring again. The highlights, made after,
+    are made for each request."""
     lines = []
     for body in bodies:
-        lines += [{"index": index}, body]
+        lines += [{"index": index, "request_cache": True}, body]
     if backend.use_new_elasticsearch_api:
         response = backend.es.msearch(searches=lines, **params)
     else:

@@ -241,3 +241,63 @@ def test_a_filtered_catalogue_asked_again_reads_nothing_from_the_database(
         "Puskesmas tanpa antre"
     ]
     assert [query["sql"] for query in asked.captured_queries] == []
+
+
+def request_cache(engine, indices):
+    """(hits so far, shards) of the engine's shard request cache over `indices`."""
+    stats = engine.es.indices.stats(index=",".join(indices), metric="request_cache")
+    return stats["_all"]["total"]["request_cache"]["hit_count"], stats["_shards"]["total"]
+
+
+def catalogue_index(engine):
+    from innovations.models import InnovationPage
+
+    return [engine.get_index_for_model(InnovationPage).name]
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "searched"),
+    [
+        ("/cari/", {"q": "puskesmas antre"}, engine_indices),
+        ("/inovasi/", {"urusan": "kesehatan"}, catalogue_index),
+    ],
+)
+def test_a_page_of_results_asked_again_comes_from_the_engines_request_cache(
+    client, engine, innovations, settings, url, params, searched
+):
+    """The counts and the page of results (a search of size > 0, which the engine keeps only
+    when asked to) are both answered from the engine's shard request cache the second time,
+    until the index changes."""
+    settings.SEARCH_CACHE_SECONDS = 0
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    first = client.get(url, params).content
+    before, shards = request_cache(engine, searched(engine))
+    assert client.get(url, params).content == first
+    # A hit on each shard searched, for the counts and for the page.
+    assert request_cache(engine, searched(engine))[0] - before == 2 * shards
+
+
+def test_a_short_catalogue_page_asks_the_engine_once(client, innovations, settings, monkeypatch):
+    """The last page (here the only one) holds fewer cards than a full page: its ids come
+    with the total and the counts, in the same round trip."""
+    from search import service
+
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    asked = []
+    for name in ("engine_msearch", "engine_search"):
+        original = getattr(service, name)
+
+        def counting(*args, _original=original, _name=name, **kwargs):
+            asked.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, counting)
+
+    response = client.get("/inovasi/", {"urusan": "kesehatan", "wilayah": "73.02"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [node.get_text(strip=True) for node in soup.select(".icard__title")] == [
+        "Puskesmas tanpa antre"
+    ]
+    assert asked == ["engine_msearch"]
