@@ -1,7 +1,9 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from core.cache import CONTENT, derived, tags_digest
+from core.cache import CONTENT, derived, local_cache, tags_digest
 from core.i18n import DEFAULT_LANGUAGE, active_language
 
 register = template.Library()
@@ -28,28 +30,48 @@ def in_reading_language(pages):
     return [translations.get(page.translation_key, page) for page in pages]
 
 
-# The menu is on every page: its pages are kept until the next publish of anything (the key
-# carries the "content" token, which every publish, unpublish, move or delete renews, and the
-# global generation), also when whole answers are not cached.
+# The menu is on every page: its pages, in the language being read, are kept until the next
+# publish of anything (the key carries the "content" token, which every publish, unpublish,
+# move or delete renews, and the global generation), also when whole answers are not cached;
+# its HTML is kept in the worker under the same, per current section.
 MENU_SECONDS = 24 * 3600
+MENU_TEMPLATE = "components/main_navigation.html"
+
+
+def menu_key(site):
+    return f"{site.pk}:{site.root_page_id}:{active_language()}:{tags_digest(CONTENT)}"
 
 
 def menu_pages(site):
-    """The site root's live children shown in menus, in tree order."""
-    key = f"site:menu:{site.pk}:{site.root_page_id}:{tags_digest(CONTENT)}"
+    """The site root's live children shown in menus, in tree order, each in the language
+    being read where it is translated."""
+    key = f"site:menu:{menu_key(site)}"
     pages = derived.get(key)
     if pages is None:
-        pages = list(site.root_page.get_children().live().in_menu().only(*MENU_FIELDS))
+        children = site.root_page.get_children().live().in_menu().only(*MENU_FIELDS)
+        pages = in_reading_language(list(children))
         derived.set(key, pages, MENU_SECONDS)
     return pages
 
 
-@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
+    """The header's menu. Its links only change with a publish, so each worker renders it
+    once per site, language and section being read (the one marked as current) until the
+    next publish: about a tenth of a small page's rendering, on every page."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    items = []
-    if site:
-        items = in_reading_language(menu_pages(site))
-    return {"items": items, "current": current, "request": request, "site": site}
+    items = menu_pages(site) if site else []
+    values = {"items": items, "current": current, "request": request, "site": site}
+    kept = local_cache()
+    if site is None or kept is None:
+        return render_to_string(MENU_TEMPLATE, values)
+    current_id = getattr(current, "id", None)
+    shown = current_id if any(item.id == current_id for item in items) else ""
+    key = f"site:menu-html:{menu_key(site)}:{shown}"
+    html = kept.get(key)
+    if html is None:
+        html = render_to_string(MENU_TEMPLATE, values)
+        kept.set(key, html, MENU_SECONDS)
+    return mark_safe(html)  # noqa: S308 - the menu template's own escaped output

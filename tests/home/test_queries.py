@@ -162,3 +162,32 @@ def test_kept_home_lists_follow_their_changes(client, sections, settings):
     assert "Mitra Baru" in now and "Mitra Lama" not in now
     assert "Kabar Baru" in now and "Kabar Lama" not in now
     assert "Kaji tiru pekan depan" in now
+
+
+def test_the_kept_menu_marks_the_section_being_read(client, sections, settings, monkeypatch):
+    """The menu's HTML is rendered once per worker, language and current section until the
+    next publish (issue 20), each copy marking its own section as the current one."""
+    from home.templatetags import site_tags
+
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    news = sections["news"]
+    news.title, news.show_in_menus = "Berita", True
+    news.save_revision().publish()
+    rendered = []
+    render = site_tags.render_to_string
+
+    def counting(template_name, context=None, *args, **kwargs):
+        rendered.append(getattr(context.get("current"), "id", None))
+        return render(template_name, context, *args, **kwargs)
+
+    monkeypatch.setattr(site_tags, "render_to_string", counting)
+
+    def current(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [link.get_text(strip=True) for link in soup.select(".main-nav a[aria-current]")]
+
+    for _ in range(2):
+        assert current(news.url) == ["Berita"]
+        assert current("/") == []
+    assert len(rendered) == 2
