@@ -383,3 +383,25 @@ def test_postgres_uses_the_indonesian_text_search_configuration(client, innovati
     # "pelayanan" in the query, "layanan" in the title: the stemmer joins them.
     response, soup = get_page(client, q="pelayanan keliling")
     assert any("Sipakainga" in title for title in result_titles(soup))
+
+
+def test_facet_links_show_names_as_text_and_escape_their_links():
+    from django.http import QueryDict
+
+    from search.facets import FacetValue
+    from search.templatetags.search_tags import facet_links
+
+    values = [
+        FacetValue("a&b", 'Kab. <b>Satu</b> & "Dua"', 3, False),
+        FacetValue("c", "Tiga", 1, True),
+    ]
+    soup = BeautifulSoup(
+        facet_links(QueryDict("q=x&wilayah=c"), "wilayah", values, "hapus <saringan>"),
+        "html.parser",
+    )
+    first, selected = soup.select("a")
+    assert first.find("b") is None
+    assert first.get_text(" ", strip=True) == 'Kab. <b>Satu</b> & "Dua" (3)'
+    assert first["href"] == "?q=x&wilayah=a%26b"
+    assert selected["href"] == "?q=x" and selected["aria-current"] == "true"
+    assert selected.select_one(".visually-hidden").get_text() == "hapus <saringan>"
