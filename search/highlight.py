@@ -60,7 +60,12 @@ def _matcher(words):
 
 def plain_text(value):
     """Text of a possibly rich-text value, without tags or entities."""
-    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+    text = str(value or "")
+    if "<" in text or "&" in text:
+        # Django's strip_tags parses the text: only for text that may hold markup (a
+        # result page's titles and kept snippet sources mostly hold none).
+        text = html.unescape(strip_tags(text))
+    return " ".join(text.split())
 
 
 def highlight(text, words, max_length=220):
@@ -69,8 +74,7 @@ def highlight(text, words, max_length=220):
     if not text:
         return ""
     matches = _matcher(words)
-    tokens = list(_TOKEN.finditer(text))
-    first = next((token for token in tokens if matches(token.group())), None)
+    first = next((token for token in _TOKEN.finditer(text) if matches(token.group())), None)
     start = 0
     if first is not None and first.start() > max_length // 3:
         start = text.rfind(" ", 0, first.start() - max_length // 4) + 1

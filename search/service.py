@@ -46,6 +46,8 @@ ENGINE_PAUSE_SECONDS = 30
 _ENGINE_PAUSE_KEY = "search:engine-paused"
 
 HIGHLIGHT_FIELDS = ("title", "*summary", "*tagline", "*beneficiaries", "*venue")
+# The fields a snippet is taken from (the title is marked here: search.views._results).
+SNIPPET_FIELDS = HIGHLIGHT_FIELDS[1:]
 # The HTML encoder escapes the text; only the <mark> tags are markup (see highlight.py).
 HIGHLIGHT = {
     "encoder": "html",
@@ -54,7 +56,7 @@ HIGHLIGHT = {
     "require_field_match": False,
     "fragment_size": 180,
     "number_of_fragments": 1,
-    "fields": {name: {} for name in HIGHLIGHT_FIELDS},
+    "fields": {name: {} for name in SNIPPET_FIELDS},
 }
 
 
@@ -527,11 +529,11 @@ def _engine_matches(backend, query, understanding, max_matches, highlight, minim
 
 
 def _highlights(backend, response):
-    """The snippet of each hit: its first highlighted field after the title."""
+    """The snippet of each hit: its first highlighted field, in SNIPPET_FIELDS' order."""
     highlights = {}
     for key, hit in zip(_ranked_hits(backend, response), response["hits"]["hits"], strict=True):
         fragments = hit.get("highlight") or {}
-        for suffix in (name.lstrip("*") for name in HIGHLIGHT_FIELDS[1:]):
+        for suffix in (name.lstrip("*") for name in SNIPPET_FIELDS):
             found = [value for field, value in fragments.items() if field.endswith(suffix)]
             if found:
                 highlights[key] = clean_engine_fragment(found[0][0])
