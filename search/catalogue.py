@@ -15,6 +15,7 @@ import logging
 from django.db import connection
 from wagtail.search import index
 
+from core.cache import KEPT_SECONDS, derived, tags_digest
 from core.i18n import active_locale_id
 from core.pagination import Listing
 from core.routing import private_condition, restricted_pages
@@ -268,14 +269,27 @@ class EngineCatalogue:
         ]
         for word in (self.state.q or "").split()[:8]:
             clauses.append({"wildcard": {TEXT: {"value": f"*{_escape_wildcard(word.lower())}*"}}})
-        live = InnovationPage.objects.live()
-        # The API knows the private sections' condition already (one query fewer).
-        private = live.filter(
-            self.private if self.private is not None else private_condition(restricted_pages())
-        )
-        private = list(private.values_list("pk", flat=True)[:10000])
+        private = self._private_ids()
         must_not = [{"ids": {"values": [str(pk) for pk in private]}}] if private else []
         return {"bool": {"filter": clauses, "must_not": must_not}}
+
+    def _private_ids(self):
+        """The live innovations in private sections, which the catalogue leaves out."""
+
+        def read(condition):
+            live = InnovationPage.objects.live().filter(condition)
+            return list(live.values_list("pk", flat=True)[:10000])
+
+        if self.private is not None:
+            # The API knows the private sections' condition already (one query fewer).
+            return read(self.private)
+        restricted = restricted_pages()
+        if not restricted:
+            return []
+        # Kept until a restriction changes (a new generation) or an innovation is published,
+        # moved or deleted (the catalogue's token).
+        key = f"catalogue:private:{tags_digest('catalogue')}"
+        return derived.get_or_set(key, lambda: read(private_condition(restricted)), KEPT_SECONDS)
 
     # The request
 

@@ -301,3 +301,33 @@ def test_a_short_catalogue_page_asks_the_engine_once(client, innovations, settin
         "Puskesmas tanpa antre"
     ]
     assert asked == ["engine_msearch"]
+
+
+def test_the_engine_catalogue_follows_view_restrictions(client, catalogue, home_page, settings):
+    """The private sections' innovations are left out of the engine's catalogue; their ids
+    are kept until a restriction changes or an innovation is published."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.innovations.factories import InnovationIndexPageFactory
+
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def shown():
+        soup = BeautifulSoup(client.get("/inovasi/").content, "html.parser")
+        return sorted(node.get_text(strip=True) for node in soup.select(".icard__title"))
+
+    InnovationPageFactory(parent=catalogue, title="Jembatan gantung desa")
+    internal = InnovationPageFactory(parent=catalogue, title="Jembatan internal")
+    archive = InnovationIndexPageFactory(parent=home_page, title="Arsip", slug="arsip")
+    PageViewRestriction.objects.create(page=archive, restriction_type="login")
+    InnovationPageFactory(parent=archive, title="Jembatan arsip")
+    assert shown() == ["Jembatan gantung desa", "Jembatan internal"]
+
+    restriction = PageViewRestriction.objects.create(page=internal, restriction_type="login")
+    assert shown() == ["Jembatan gantung desa"]
+    InnovationPageFactory(parent=archive, title="Jembatan arsip kedua")
+    assert shown() == ["Jembatan gantung desa"]
+
+    restriction.delete()
+    assert shown() == ["Jembatan gantung desa", "Jembatan internal"]
