@@ -40,6 +40,7 @@ from core.cache import (
     tags_digest,
     tokens,
 )
+from core.choices import ChoiceLabelsMixin
 from core.i18n import in_default_language
 from core.indexing import PrefetchedIndexMixin
 from core.preview import HeadlessPreviewModeMixin
@@ -217,7 +218,12 @@ class InnovationPageTag(TaggedItemBase):
 
 
 class InnovationPage(
-    EnglishStemsMixin, PrefetchedIndexMixin, HeadlessPreviewModeMixin, SeoMixin, Page
+    ChoiceLabelsMixin,
+    EnglishStemsMixin,
+    PrefetchedIndexMixin,
+    HeadlessPreviewModeMixin,
+    SeoMixin,
+    Page,
 ):
     """A public-service innovation documented as a structured, replicable case study."""
 
@@ -926,7 +932,7 @@ class InnovationKeyFigure(Orderable):
         return f"{self.label}: {self.value} {self.unit}".strip()
 
 
-class InnovationReplication(Orderable):
+class InnovationReplication(ChoiceLabelsMixin, Orderable):
     """Another region or agency that adopted the innovation."""
 
     class Status(models.TextChoices):
@@ -1011,7 +1017,7 @@ class InnovationAward(Orderable):
         return " ".join(str(part) for part in (self.award, self.rank, self.year) if part)
 
 
-class InnovationDocument(Orderable):
+class InnovationDocument(ChoiceLabelsMixin, Orderable):
     class Kind(models.TextChoices):
         SOP = "sop", _("SOP")
         DECREE = "sk", _("Surat keputusan")

@@ -17,6 +17,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.choices import ChoiceLabelsMixin
 from core.i18n import sources
 
 
@@ -73,7 +74,7 @@ def unique_in_locale(instance, *field_groups):
         raise ValidationError(errors)
 
 
-class Regulation(TranslatableMixin, index.Indexed, models.Model):
+class Regulation(ChoiceLabelsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A law or policy that public-service innovation rests on."""
 
     class Kind(models.TextChoices):
