@@ -691,7 +691,7 @@ class InnovationPage(
         version = f"{self.pk}:{current[ALL]}:{current[f'innovation:{self.pk}']}"
         wanted = {"innovations:display": (display_kept(), True)}
         if page:
-            wanted["innovations:display-read"] = (display_read(renditions=False), False)
+            wanted["innovations:display-read"] = (display_read(), False)
         parts = {f"{prefix}:{version}": part for prefix, part in wanted.items()}
         found = derived.get_many(list(parts))
         for kept in found.values():
@@ -702,6 +702,8 @@ class InnovationPage(
         prefetch_related_objects(
             [self], *(lookup for part in missing.values() for lookup in part[0])
         )
+        if page:
+            with_gallery_renditions(self.gallery_images.all())
         derived.set_many(
             {key: self._kept_prefetched(*part) for key, part in missing.items()},
             RELATED_IDS_SECONDS,
@@ -1104,16 +1106,25 @@ def display_kept():
     )
 
 
-def display_read(renditions=True):
-    """What the case study's page shows besides `display_kept()`. Without `renditions`
-    (kept rows), an image's renditions come from Wagtail's rendition cache: kept ones would
-    miss a rendition made after they were kept, and Wagtail then makes its file again."""
+def display_read():
+    """What the case study's page shows besides `display_kept()`, the gallery's images with
+    their renditions."""
     images = InnovationGalleryImage.objects.select_related("image")
     return (
         "regulations",
         Prefetch("documents", queryset=InnovationDocument.objects.select_related("document")),
-        Prefetch(
-            "gallery_images",
-            queryset=images.prefetch_related("image__renditions") if renditions else images,
-        ),
+        Prefetch("gallery_images", queryset=images.prefetch_related("image__renditions")),
     )
+
+
+# The rendition the case study's gallery shows (innovation_tags.kept_image).
+GALLERY_RENDITION = "fill-480x320"
+
+
+def with_gallery_renditions(items):
+    """Make the gallery's renditions before its rows are kept, so that the kept rows carry
+    them: a kept image without one would have its file made again on every view."""
+    for item in items:
+        # Without its file, the template shows the image as not found.
+        with contextlib.suppress(SourceImageIOError):
+            item.image.get_renditions(GALLERY_RENDITION)

@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from core.cache import local_cache
@@ -91,6 +92,15 @@ def innovation_card(context, innovation, compare_form_id=""):
         html = render(innovation.page())
         kept.set(key, html, CARD_SECONDS)
     return mark_safe(html)  # noqa: S308 - the card template's own escaped output
+
+
+@register.simple_tag
+def kept_image(image, spec, **attrs):
+    """Wagtail's `{% image image spec attr=value %}` for an image read with its renditions
+    (the case study's kept gallery, InnovationPage.prefetch_kept_relations): Wagtail's tag
+    writes the rendition back to its cache on every view, a pickle per image, where
+    get_renditions leaves one that came with the image."""
+    return get_renditions_or_not_found(image, [spec])[spec].img_tag(attrs)
 
 
 @register.simple_tag

@@ -242,6 +242,42 @@ def test_kept_regulations_documents_and_gallery_follow_their_edits(client, innov
     document.delete()
     assert shown()["documents"] == []
 
+    # A new focal point: new renditions, made before the rows are kept again.
+    photo.focal_point_x, photo.focal_point_y = 100, 100
+    photo.focal_point_width, photo.focal_point_height = 200, 200
+    photo.save()
+    assert shown()["gallery"] == [photo.get_rendition("fill-480x320").url]
+    assert shown()["gallery"] == [photo.get_rendition("fill-480x320").url]
+
+
+def test_the_kept_gallery_writes_nothing_to_the_renditions_cache(
+    client, innovation, settings, monkeypatch
+):
+    """The gallery's rows are kept with their renditions: a view reads them from there, and
+    does not write each one back to Wagtail's renditions cache as its `{% image %}` does."""
+    from django.core.cache import caches
+
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    photo = wagtail_factories.ImageFactory(title="Foto", file__width=800, file__height=600)
+    InnovationGalleryImage.objects.create(page=innovation, image=photo, caption="Di desa")
+    innovation.save_revision().publish()
+    first = client.get(innovation.url).content
+
+    renditions = caches["renditions"]
+    gallery_keys = f"wagtail-rendition-{photo.pk}-"
+    asked = []
+    for name in ("set", "set_many", "get", "get_many"):
+        original = getattr(renditions, name)
+
+        def recording(keys, *args, _original=original, **kwargs):
+            asked.extend(key for key in ([keys] if isinstance(keys, str) else keys))
+            return _original(keys, *args, **kwargs)
+
+        monkeypatch.setattr(renditions, name, recording)
+    assert client.get(innovation.url).content == first
+    assert not [key for key in asked if key.startswith(gallery_keys)]
+
 
 def test_kept_rows_follow_publishes(client, catalogue, innovation, settings):
     """The page's own steps, figures and sectors are kept per publish of the innovation
