@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.choices import ChoiceLabelsMixin
+
 hex_colour_validator = RegexValidator(
     r"^#[0-9A-Fa-f]{6}$", _("Gunakan kode warna heksadesimal, misalnya #E5243B.")
 )
 
 
-class Region(index.Indexed, models.Model):
+class Region(ChoiceLabelsMixin, index.Indexed, models.Model):
     """The province or one of its kabupaten/kota, identified by its BPS code."""
 
     class Kind(models.TextChoices):
@@ -68,7 +70,7 @@ class Region(index.Indexed, models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
 
-class Agency(index.Indexed, models.Model):
+class Agency(ChoiceLabelsMixin, index.Indexed, models.Model):
     """A government body that runs innovations (OPD, UPT, puskesmas, school, BUMD...)."""
 
     class Kind(models.TextChoices):
@@ -177,7 +179,7 @@ class SustainableDevelopmentGoal(models.Model):
         return f"{self.number}. {localised_name(self)}"
 
 
-class Award(models.Model):
+class Award(ChoiceLabelsMixin, models.Model):
     """A recognition programme, e.g. KIPP by KemenPAN-RB; innovations record year and rank."""
 
     class Level(models.TextChoices):

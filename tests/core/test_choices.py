@@ -4,7 +4,7 @@ own says: the label in the language being read, an unknown value as it is."""
 import pytest
 from django.utils import translation
 
-from innovations.models import InnovationDocument, InnovationPage
+from innovations.models import Agency, Award, InnovationDocument, InnovationPage, Region
 from publications.models import Regulation
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,9 @@ def test_each_model_says_what_djangos_own_method_says():
         InnovationDocument(kind=InnovationDocument.Kind.SOP),
         Regulation(kind=Regulation._meta.get_field("kind").choices[0][0]),
         InnovationPage(stage="tidak_dikenal"),
+        Region(kind=Region.Kind.REGENCY, name="Gowa"),
+        Agency(kind=Agency._meta.get_field("kind").choices[0][0]),
+        Award(level=Award._meta.get_field("level").choices[-1][0]),
     ]
     for language in ("id", "en"):
         with translation.override(language):
