@@ -615,6 +615,9 @@ class InnovationPage(
         context = super().get_context(request, *args, **kwargs)
         from replication.similar import stored_matches
 
+        # The tokens its similar list and its related ids are kept under, read in one round
+        # trip (each is read once per request: core.cache.request_scope).
+        tokens([f"innovation:{self.pk}", "catalogue"])
         # The page shows itself and the cards of its related and similar innovations: a
         # publish of any of them drops this page's cached answer and its cached fragments,
         # nothing else does (a new similar list renews this page's own tag).
