@@ -13,7 +13,9 @@ Everything else (variables, filters, `noop`, `context`, `blocktranslate`) is Dja
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template import Library
+from django.template.base import render_value_in_context
 from django.templatetags import i18n as django_i18n
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 register = Library()
@@ -50,15 +52,20 @@ class KeptTranslateNode(django_i18n.TranslateNode):
         key = (get_language(), context.autoescape, _catalogues[0])
         value = self.outputs.get(key)
         if value is None:
-            asvar, self.asvar = self.asvar, None
-            try:
-                value = self.outputs[key] = super().render(context)
-            finally:
-                self.asvar = asvar
+            value = self.outputs[key] = self._translated(context)
         if self.asvar:
             context[self.asvar] = value
             return ""
         return value
+
+    def _translated(self, context):
+        """The output of Django's render without `as` (the node itself is never changed:
+        threads may render it at once)."""
+        self.filter_expression.var.translate = True
+        value = render_value_in_context(self.filter_expression.resolve(context), context)
+        # Percent signs are doubled in template text, as Django's tag restores them.
+        restored = value.replace("%%", "%")
+        return mark_safe(restored) if isinstance(value, SafeData) else restored  # noqa: S308 - safe before the percent signs were restored
 
 
 @register.tag("translate")

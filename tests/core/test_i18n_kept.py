@@ -31,14 +31,20 @@ def test_a_constant_tag_says_its_text_in_each_language_in_turn():
 
 def test_as_a_variable_and_escaped_or_not_as_djangos_own_tag():
     assert render("{% translate 'Angka kunci' as label %}[{{ label }}]", "en") == "[Key figures]"
-    kept = Template("{% load i18n %}{% translate 'Cari' %}")
     engine = Engine(libraries={"django_i18n": "django.templatetags.i18n"})
-    django = Template("{% load django_i18n %}{% translate 'Cari' %}", engine=engine)
-    for autoescape in (True, False, True):
-        with translation.override("en"):
-            assert kept.render(Context(autoescape=autoescape)) == django.render(
-                Context(autoescape=autoescape)
-            )
+    for body in (
+        "{% translate 'Cari' %}",
+        "{% translate 'Naik 100% & <b>tuntas</b>' %}",
+        '{% translate "Cari" as label %}[{{ label }}]',
+    ):
+        kept = Template("{% load i18n %}" + body)
+        django = Template("{% load django_i18n %}" + body, engine=engine)
+        for language in ("en", "id"):
+            for autoescape in (True, False, True):
+                with translation.override(language):
+                    assert kept.render(Context(autoescape=autoescape)) == django.render(
+                        Context(autoescape=autoescape)
+                    ), (body, language, autoescape)
 
 
 def test_variables_filters_noop_and_context_are_djangos_own():
