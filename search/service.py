@@ -46,7 +46,7 @@ ENGINE_PAUSE_SECONDS = 30
 _ENGINE_PAUSE_KEY = "search:engine-paused"
 
 HIGHLIGHT_FIELDS = ("title", "*summary", "*tagline", "*beneficiaries", "*venue")
-# The fields a snippet is taken from (the title is marked here: search.views._results).
+# The fields a snippet is taken from (titles are marked in Python: search.views._results).
 SNIPPET_FIELDS = HIGHLIGHT_FIELDS[1:]
 # The HTML encoder escapes the text; only the <mark> tags are markup (see highlight.py).
 HIGHLIGHT = {

@@ -29,12 +29,6 @@ def _with(params, name, value):
 
 
 @register.simple_tag
-def facet_query(params, facet, value):
-    """The query string with one facet set (or removed when value is empty), from page 1."""
-    return _with(params, facet, value)
-
-
-@register.simple_tag
 def page_query(params, number):
     return _with(params, "halaman", number)
 
@@ -53,7 +47,8 @@ SELECTED_FACET_VALUE = (
 @register.simple_tag
 def facet_links(params, facet, values, remove):
     """A search facet's values as links (a search page lists about a hundred): each sets the
-    facet to its value, the selected one removes it (`remove` says so to screen readers)."""
+    facet to its value from page 1, the selected one removes it (`remove` says so to screen
+    readers)."""
     rows = []
     for value in values:
         row = SELECTED_FACET_VALUE if value.selected else FACET_VALUE
