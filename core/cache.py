@@ -33,6 +33,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import decorator_from_middleware
 from django.utils.http import parse_http_date_safe
+from django.utils.safestring import mark_safe
 
 ALL = "all"
 CONTENT = "content"
@@ -206,6 +207,20 @@ class DerivedCache:
 
 
 derived = DerivedCache()
+
+
+def rendered_once(key, render, seconds):
+    """HTML rendered once per worker: `render()` kept in the worker's own memory under `key`
+    (which must carry the tokens of what the HTML shows) for `seconds`, rendered each time
+    where the settings define no such cache. For fragments many pages share (cards, the
+    menu), whose round trip to Redis would cost about what rendering them does."""
+    local = local_cache()
+    html = local.get(key) if local is not None else None
+    if html is None:
+        html = render()
+        if local is not None:
+            local.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 - `render` gives a template's own escaped output
 
 
 class Held:

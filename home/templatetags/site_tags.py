@@ -1,9 +1,8 @@
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from core.cache import CONTENT, derived, local_cache, tags_digest
+from core.cache import CONTENT, derived, rendered_once, tags_digest
 from core.i18n import DEFAULT_LANGUAGE, active_language
 
 register = template.Library()
@@ -64,14 +63,9 @@ def main_navigation(context):
     current = context.get("page")
     items = menu_pages(site) if site else []
     values = {"items": items, "current": current, "request": request, "site": site}
-    kept = local_cache()
-    if site is None or kept is None:
+    if site is None:
         return render_to_string(MENU_TEMPLATE, values)
     current_id = getattr(current, "id", None)
     shown = current_id if any(item.id == current_id for item in items) else ""
     key = f"site:menu-html:{menu_key(site)}:{shown}"
-    html = kept.get(key)
-    if html is None:
-        html = render_to_string(MENU_TEMPLATE, values)
-        kept.set(key, html, MENU_SECONDS)
-    return mark_safe(html)  # noqa: S308 - the menu template's own escaped output
+    return rendered_once(key, lambda: render_to_string(MENU_TEMPLATE, values), MENU_SECONDS)

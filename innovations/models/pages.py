@@ -125,13 +125,15 @@ def card_queryset(queryset):
 CARD_RENDITIONS = ("fill-320x200", "fill-640x400")
 
 
-def with_card_renditions(cards):
-    for card in cards:
-        if card.hero_image is not None:
-            # Without its file, the template shows the card without its photo.
+def make_renditions(images, *specs):
+    """Make the `specs` renditions of `images` (None ones skipped) before the rows that
+    carry the images are kept, so that the kept images carry them: a kept image without one
+    would be looked up, or its file made again, on every view."""
+    for image in images:
+        if image is not None:
+            # Without its file, the template shows the image as not found.
             with contextlib.suppress(SourceImageIOError):
-                card.hero_image.get_renditions(*CARD_RENDITIONS)
-    return cards
+                image.get_renditions(*specs)
 
 
 def cached_cards(ids):
@@ -143,7 +145,9 @@ def cached_cards(ids):
 
     def load(missing):
         queryset = card_queryset(InnovationPage.objects.live().filter(pk__in=missing))
-        return {item.pk: item for item in with_card_renditions(list(queryset))}
+        cards = list(queryset)
+        make_renditions((card.hero_image for card in cards), *CARD_RENDITIONS)
+        return {card.pk: card for card in cards}
 
     cards, current = kept_items(
         "innovations:card", ids, "innovation:{}", load, RELATED_IDS_SECONDS, held=True
@@ -706,7 +710,8 @@ class InnovationPage(
             [self], *(lookup for part in missing.values() for lookup in part[0])
         )
         if page:
-            with_gallery_renditions(self.gallery_images.all())
+            gallery = self.gallery_images.all()
+            make_renditions((item.image for item in gallery), GALLERY_RENDITION)
         derived.set_many(
             {key: self._kept_prefetched(*part) for key, part in missing.items()},
             RELATED_IDS_SECONDS,
@@ -1122,12 +1127,3 @@ def display_read():
 
 # The rendition the case study's gallery shows (innovation_tags.kept_image).
 GALLERY_RENDITION = "fill-480x320"
-
-
-def with_gallery_renditions(items):
-    """Make the gallery's renditions before its rows are kept, so that the kept rows carry
-    them: a kept image without one would have its file made again on every view."""
-    for item in items:
-        # Without its file, the template shows the image as not found.
-        with contextlib.suppress(SourceImageIOError):
-            item.image.get_renditions(GALLERY_RENDITION)

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
-from core.cache import local_cache
+from core.cache import rendered_once
 from core.markup import escaped
 from innovations.models import InnovationPage, KeptCard
 
@@ -72,11 +72,8 @@ def innovation_card(context, innovation, compare_form_id=""):
         values = {"innovation": page, "compare_form_id": compare_form_id, "request": request}
         return render_to_string(CARD_TEMPLATE, values)
 
-    kept = local_cache()
     if not isinstance(innovation, KeptCard):
         return render(innovation)
-    if kept is None:
-        return render(innovation.page())
     site = Site.find_for_request(request) if request is not None else None
     parts = (
         innovation.pk,
@@ -87,11 +84,7 @@ def innovation_card(context, innovation, compare_form_id=""):
         compare_form_id,
     )
     key = "innovations:card-html:" + ":".join(map(str, parts))
-    html = kept.get(key)
-    if html is None:
-        html = render(innovation.page())
-        kept.set(key, html, CARD_SECONDS)
-    return mark_safe(html)  # noqa: S308 - the card template's own escaped output
+    return rendered_once(key, lambda: render(innovation.page()), CARD_SECONDS)
 
 
 @register.simple_tag
