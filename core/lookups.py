@@ -8,8 +8,14 @@ its length. Other databases get the `in` lookup unchanged.
 """
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Field, ForeignObject
+from django.db.models import Field, ForeignObject, IntegerField
 from django.db.models.lookups import In
+
+
+def _integer_field(field):
+    """The integer column a field stores (a foreign key's target's), else None."""
+    field = getattr(field, "target_field", field)
+    return field if isinstance(field, IntegerField) else None
 
 
 @ForeignObject.register_lookup
@@ -17,17 +23,34 @@ from django.db.models.lookups import In
 class Any(In):
     lookup_name = "any"
 
+    def _plain_integers(self):
+        """Whether the values are ints for an integer column: they need no preparing (the
+        ids of thousands of matches were each prepared twice)."""
+        return (
+            isinstance(self.rhs, (list, tuple))
+            and _integer_field(getattr(self.lhs, "output_field", None)) is not None
+            and all(type(value) is int for value in self.rhs)
+        )
+
+    def get_prep_lookup(self):
+        if self._plain_integers():
+            return self.rhs
+        return super().get_prep_lookup()
+
     def as_postgresql(self, compiler, connection):
         if not self.rhs_is_direct_value():
             return self.as_sql(compiler, connection)
         field = self.lhs.output_field
-        values = list(
-            dict.fromkeys(
-                field.get_db_prep_value(value, connection, prepared=True)
-                for value in self.rhs
-                if value is not None
+        if self._plain_integers():
+            values = list(dict.fromkeys(self.rhs))
+        else:
+            values = list(
+                dict.fromkeys(
+                    field.get_db_prep_value(value, connection, prepared=True)
+                    for value in self.rhs
+                    if value is not None
+                )
             )
-        )
         if not values:
             raise EmptyResultSet
         lhs_sql, lhs_params = self.process_lhs(compiler, connection)

@@ -43,3 +43,18 @@ def test_any_sends_one_parameter_on_postgresql(pages):
     assert sorted(found) == sorted(page.pk for page in pages)
     sql = queries[0]["sql"]
     assert "= ANY(" in sql and " IN (" not in sql
+
+
+def test_any_takes_ids_as_they_are_and_prepares_anything_else(pages):
+    """A list of ints for an integer column is sent unprepared (the ids of thousands of
+    matches); other values (id strings from a query string) are prepared as `__in` does."""
+    ids = [pages[1].pk, pages[1].pk, pages[0].pk]
+    through = InnovationPage.regions.through.objects
+    makassar = region("73.71")
+
+    assert set(InnovationPage.objects.filter(pk__any=ids)) == {pages[0], pages[1]}
+    assert set(InnovationPage.objects.filter(pk__any=[str(pk) for pk in ids])) == {
+        pages[0],
+        pages[1],
+    }
+    assert through.filter(region_id__any=[makassar.pk]).count() == 3
