@@ -5,17 +5,23 @@ still shows how many matches each other region has. The number of queries does n
 the number of matches.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connections
+from django.db.models import OuterRef
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.cache import KEPT_SECONDS, derived, generation_key
+from core.cache import CONTENT, KEPT_SECONDS, derived, generation_key, tags_digest
 from core.routing import public
 from innovations.models import InnovationPage, Region, Sector
 from publications.models import Regulation
@@ -29,17 +35,17 @@ FACETS = (
 REGULATION_TYPE = "regulasi"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Item:
-    """What the facets need to know about one match."""
+    """What the facets need to know about one match (shared: never changed)."""
 
     kind: str
     pk: int
     type_key: str = ""
     type_label: str = ""
     year: int | None = None
-    regions: set = field(default_factory=set)
-    sectors: set = field(default_factory=set)
+    regions: tuple = ()
+    sectors: tuple = ()
 
 
 @dataclass
@@ -54,93 +60,182 @@ def type_key_for(model):
     return slugify(str(model._meta.verbose_name))
 
 
+def _page_type(content_type_id, types):
+    """(type key, label) of a content type, None for a model that no longer exists."""
+    if content_type_id not in types:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        types[content_type_id] = model and (
+            type_key_for(model),
+            str(model._meta.verbose_name).capitalize(),
+        )
+    return types[content_type_id]
+
+
+def taxonomy_slugs():
+    """{facet: {id: slug}} of regions and sectors, kept per generation (a taxonomy's edit
+    starts a new one)."""
+
+    def read():
+        return {
+            "wilayah": dict(Region.objects.values_list("pk", "slug")),
+            "urusan": dict(Sector.objects.values_list("pk", "slug")),
+        }
+
+    return derived.get_or_set(generation_key("search", "taxonomy-slugs"), read, KEPT_SECONDS)
+
+
+def _read_page_facts():
+    """{pk: (content type id, year, region slugs, sector slugs)} of every published, public
+    page: on PostgreSQL in one query, elsewhere with the regions and sectors read from their
+    own tables."""
+    pages = (
+        public(Page.objects.live())
+        .annotate(
+            year=Coalesce(
+                ExtractYear("innovationpage__launched_on"), ExtractYear("first_published_at")
+            )
+        )
+        .order_by()
+    )
+    through = {
+        "regions": (InnovationPage.regions.through.objects, "region_id"),
+        "sectors": (InnovationPage.sectors.through.objects, "sector_id"),
+    }
+    if connections[pages.db].vendor == "postgresql":
+        arrays = {
+            name: ArraySubquery(
+                related.filter(innovationpage_id=OuterRef("pk")).values_list(column, flat=True)
+            )
+            for name, (related, column) in through.items()
+        }
+        rows = pages.annotate(**arrays).values_list(
+            "pk", "content_type", "year", "regions", "sectors"
+        )
+    else:
+        found = {name: defaultdict(list) for name in through}
+        for name, (related, column) in through.items():
+            for pk, value in related.values_list("innovationpage_id", column):
+                found[name][pk].append(value)
+        rows = [
+            (pk, content_type_id, year, found["regions"][pk], found["sectors"][pk])
+            for pk, content_type_id, year in pages.values_list("pk", "content_type", "year")
+        ]
+    slugs = taxonomy_slugs()
+    # Pages share their region and sector tuples: thousands of pages, a few hundred sets.
+    shared = {}
+
+    def named(ids, names):
+        found = tuple(names[pk] for pk in ids if pk in names)
+        return shared.setdefault(found, found)
+
+    return {
+        pk: (
+            content_type_id,
+            year,
+            named(regions, slugs["wilayah"]),
+            named(sectors, slugs["urusan"]),
+        )
+        for pk, content_type_id, year, regions, sectors in rows
+    }
+
+
+# This worker's page facts and items: {name: (the tokens they were read under, value)}.
+_held = {}
+
+
+def _held_value(name, key, read):
+    held = _held.get(name)
+    if held is None or held[0] != key:
+        held = (key, read())
+        _held[name] = held
+    return held[1]
+
+
+def page_items():
+    """{pk: Item} of every published, public page in the language read, held in this
+    worker's own memory until the next publish, view restriction or taxonomy edit.
+
+    A broad search describes thousands of matches (the engine holds its documents' facet
+    values in memory likewise), and reading them took a query over all their ids, as long
+    again as the search itself, then an Item each. Not in the shared cache: unpickling
+    thousands of rows would cost what the query does. The tokens are read before the pages,
+    so a publish meanwhile leaves these under superseded tokens."""
+    key = tags_digest(CONTENT)
+    facts = _held_value("facts", key, _read_page_facts)
+
+    def items():
+        types = {}
+        found = {}
+        for pk, (content_type_id, year, regions, sectors) in facts.items():
+            page_type = _page_type(content_type_id, types)
+            if page_type is not None:
+                found[pk] = Item("page", pk, *page_type, year, regions, sectors)
+        return found
+
+    return _held_value(("items", get_language()), key, items)
+
+
 def describe(ranked):
     """Item for each (kind, pk) still published and public, in rank order; plus name maps."""
-    page_ids = [pk for kind, pk in ranked if kind == "page"]
     regulation_ids = [pk for kind, pk in ranked if kind == "regulation"]
     items = {}
-    if page_ids:
-        rows = (
-            public(Page.objects.live())
-            .filter(pk__any=page_ids)
-            .annotate(
-                year=Coalesce(
-                    ExtractYear("innovationpage__launched_on"), ExtractYear("first_published_at")
-                )
-            )
-            .values_list("pk", "content_type", "year")
-        )
-        from django.contrib.contenttypes.models import ContentType
-
-        types = {}
-        for pk, content_type_id, year in rows:
-            if content_type_id not in types:
-                model = ContentType.objects.get_for_id(content_type_id).model_class()
-                types[content_type_id] = model and (
-                    type_key_for(model),
-                    str(model._meta.verbose_name).capitalize(),
-                )
-            if types[content_type_id] is None:
-                continue
-            items[("page", pk)] = Item("page", pk, *types[content_type_id], year)
-        through_regions = InnovationPage.regions.through.objects.filter(
-            innovationpage_id__any=page_ids
-        ).values_list("innovationpage_id", "region__slug", "region__name")
-        region_names = {}
-        for pk, slug, name in through_regions:
-            if ("page", pk) in items:
-                items[("page", pk)].regions.add(slug)
-                region_names[slug] = name
-        through_sectors = InnovationPage.sectors.through.objects.filter(
-            innovationpage_id__any=page_ids
-        ).values_list("innovationpage_id", "sector__slug", "sector__name")
-        sector_names = {}
-        for pk, slug, name in through_sectors:
-            if ("page", pk) in items:
-                items[("page", pk)].sectors.add(slug)
-                sector_names[slug] = name
-    else:
-        region_names, sector_names = {}, {}
     if regulation_ids:
         label = str(Regulation._meta.verbose_name).capitalize()
         for pk, year in Regulation.objects.filter(pk__any=regulation_ids).values_list("pk", "year"):
-            items[("regulation", pk)] = Item("regulation", pk, REGULATION_TYPE, label, year)
-    ordered = [items[key] for key in ranked if key in items]
-    return ordered, {"wilayah": region_names, "urusan": sector_names}
+            items[pk] = Item("regulation", pk, REGULATION_TYPE, label, year)
+    pages = page_items() if len(regulation_ids) < len(ranked) else {}
+    ordered = []
+    for kind, pk in ranked:
+        item = (pages if kind == "page" else items).get(pk)
+        if item is not None:
+            ordered.append(item)
+    names = facet_names()
+    return ordered, {"wilayah": names["wilayah"], "urusan": names["urusan"]}
 
 
-def _values(item, facet):
+def _count(facet, items):
+    """{value: items having it} of one facet."""
     if facet == "jenis":
-        return {item.type_key}
+        return dict(Counter(map(attrgetter("type_key"), items)))
     if facet == "wilayah":
-        return item.regions
+        return dict(Counter(chain.from_iterable(map(attrgetter("regions"), items))))
     if facet == "urusan":
-        return item.sectors
+        return dict(Counter(chain.from_iterable(map(attrgetter("sectors"), items))))
+    years = Counter(map(attrgetter("year"), items))
+    return {str(year): count for year, count in years.items() if year}
+
+
+def _has(item, facet, value):
+    """Whether `item` has `value` in `facet`."""
+    if facet == "jenis":
+        return item.type_key == value
+    if facet == "wilayah":
+        return value in item.regions
+    if facet == "urusan":
+        return value in item.sectors
     if facet == "tahun":
-        return {str(item.year)} if item.year else set()
-    return set()
-
-
-def _passes(item, selected, skip=None):
-    for facet, value in selected.items():
-        if facet != skip and value and value not in _values(item, facet):
-            return False
-    return True
+        return bool(item.year) and str(item.year) == value
+    return False
 
 
 def count_facets(items, selected):
     """(items passing every selected facet, {facet: {value: count}}) over all `items`.
 
-    Each facet counts the items that pass every *other* selected facet.
+    Each facet counts the items that pass every *other* selected facet: an item that
+    fails one selected facet still counts under that facet, one that fails two counts
+    nowhere.
     """
-    kept = [item for item in items if _passes(item, selected)]
-    counts = {}
-    for facet, _label in FACETS:
-        counter = Counter()
-        for item in items:
-            if _passes(item, selected, skip=facet):
-                counter.update(_values(item, facet))
-        counts[facet] = dict(counter)
+    selected = {facet: value for facet, value in selected.items() if value}
+    kept = []
+    # The items that fail only this facet's selection.
+    failing_only = {facet: [] for facet in selected}
+    for item in items:
+        failed = [facet for facet, value in selected.items() if not _has(item, facet, value)]
+        if not failed:
+            kept.append(item)
+        elif len(failed) == 1:
+            failing_only[failed[0]].append(item)
+    counts = {facet: _count(facet, kept + failing_only.get(facet, [])) for facet, _label in FACETS}
     return kept, counts
 
 

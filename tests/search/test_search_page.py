@@ -1,5 +1,7 @@
 """The search page and autocomplete on the configured backend (the database by default)."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -123,6 +125,55 @@ def test_facets_with_counts_and_filtering(client, innovations, regulation):
     titles = result_titles(soup)
     assert soup.select_one(".search-facet__value.is-selected[aria-current]")
     assert titles and not any("Sipakainga" in title for title in titles)
+
+
+def facet_counts(soup, heading):
+    """{value: count} of one facet, e.g. {"Kota Makassar": 2}."""
+    section = next(
+        section
+        for section in soup.select(".search-facet")
+        if section.h3.get_text(strip=True) == heading
+    )
+    counts = {}
+    for link in section.select("a"):
+        text = " ".join(link.get_text(" ", strip=True).split())
+        name, _space, count = text.rpartition(" ")
+        counts[name] = int(count.strip("()"))
+    return counts
+
+
+def test_facet_counts_follow_publishes_and_taxonomy_edits(client, innovations, settings):
+    """The facts the facets count (type, year, regions, sectors of each page) are held per
+    worker until a publish or a taxonomy edit: a page moved to another region, a new year,
+    a renamed region and an unpublished page all show in the next search's counts."""
+    from innovations.models import Region
+
+    settings.SEARCH_CACHE_SECONDS = 0  # the view itself, not the cached answer
+    query = "anak antrean kependudukan inovasi"
+    _response, soup = get_page(client, q=query)
+    assert facet_counts(soup, "Wilayah") == {"Bulukumba": 2, "Makassar": 2}
+    assert facet_counts(soup, "Tahun") == {"2021": 2, "2019": 1}
+
+    page = innovations["sipakainga"]
+    page.regions = [Region.objects.get(bps_code="73.02")]
+    page.launched_on = datetime.date(2018, 5, 1)
+    page.save_revision().publish()
+    _response, soup = get_page(client, q=query)
+    assert facet_counts(soup, "Wilayah") == {"Bulukumba": 3, "Makassar": 1}
+    assert facet_counts(soup, "Tahun") == {"2021": 2, "2018": 1}
+    bulukumba = Region.objects.get(bps_code="73.02")
+    _response, soup = get_page(client, q=query, wilayah=bulukumba.slug, tahun="2018")
+    assert result_titles(soup) == [page.title]
+
+    bulukumba.name = "Kabupaten Bulukumba"
+    bulukumba.save()
+    _response, soup = get_page(client, q=query)
+    assert facet_counts(soup, "Wilayah") == {"Kabupaten Bulukumba": 3, "Makassar": 1}
+
+    page.unpublish()
+    _response, soup = get_page(client, q=query)
+    assert facet_counts(soup, "Wilayah") == {"Kabupaten Bulukumba": 2, "Makassar": 1}
+    assert page.title not in result_titles(soup)
 
 
 def test_facet_links_keep_the_query_and_the_other_facets_and_go_back_to_page_one(
