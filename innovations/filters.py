@@ -551,7 +551,13 @@ class CatalogueFilter:
 
     def _all_counts(self):
         if self._counted is None:
-            self._counted = self.counts(FACET_ORDER)
+            if self.q:
+                # A text search is counted by the database (facet_index holds no text).
+                self._counted = self.counts(FACET_ORDER)
+            else:
+                from .facet_index import held_index
+
+                self._counted = held_index(self).counts(self)
         return self._counted
 
     def counts(self, names, years=True):
