@@ -670,6 +670,11 @@ class CatalogueFilter:
                     counts[name][value] = counts[name].get(value, 0) + row[alias]
         return by_year, counts
 
+    def matches_in(self, year_counts):
+        """How many innovations pass every filter, from the year counts (`year_counts()`:
+        every match under every filter but the year range, once, by launch year)."""
+        return sum(count for year, count in year_counts if self._in_year_range(year))
+
     def _in_year_range(self, year):
         """Whether innovations launched in `year` pass the year range (see apply)."""
         if not (self.year_from or self.year_to):

@@ -56,10 +56,13 @@ def cached_html(view):
 def catalogue(request, index_page):
     state = CatalogueFilter.from_query(request.GET)
     engine = engine_for(state)
+    counted = None
     if engine is not None:
         results = engine.results(card_queryset, state.per_page, state.page, rows=cached_cards)
     else:
-        results = CardsById(state.ordered(state.apply()))
+        counted = facets_and_years(state)
+        # The year counts hold every match once: their sum is the total, without a COUNT.
+        results = CardsById(state.ordered(state.apply()), total=state.matches_in(counted[1]))
     paginator = Paginator(results, state.per_page)
     try:
         page = paginator.page(state.page)
@@ -73,7 +76,7 @@ def catalogue(request, index_page):
             _("Halaman %(value)s tidak ada; menampilkan halaman terakhir."), value=state.page
         )
         page = paginator.page(paginator.num_pages)
-    facets, years = facets_and_years(state)
+    facets, years = counted or facets_and_years(state)
     context = {
         "state": state,
         "innovations": page,
@@ -103,11 +106,12 @@ class CardsById(Listing):
     """An ordered queryset of innovations for a Paginator: the page shown is read as ids and
     its cards come from the per-innovation cache (cached_cards), as on the engine path."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, total=None):
         self.queryset = queryset
+        self.total = total
 
     def count(self):
-        return self.queryset.count()
+        return self.queryset.count() if self.total is None else self.total
 
     def page_rows(self, window):
         ids = list(self.queryset.values_list("pk", flat=True)[window])

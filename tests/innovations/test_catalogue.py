@@ -109,6 +109,352 @@ def test_catalogue_lists_live_innovations_proven_first(client, varied):
     assert link["href"] == varied["health"].url
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("wilayah=73.02", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        (
+            "wilayah=73.02&wilayah=73.71",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
+        ),
+        ("urusan=kesehatan", {"Puskesmas Keliling", "Desa Cerdas"}),
+        ("tpb=4", {"Aplikasi Sekolah Bersih"}),
+        ("tahap=uji_coba&tahap=inisiatif", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("bentuk=tata_kelola", {"Aplikasi Sekolah Bersih"}),
+        ("digital=ya", {"Puskesmas Keliling"}),
+        ("digital=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        (
+            "digital=ya&digital=tidak",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"},
+        ),
+        ("penghargaan=kipp", {"Puskesmas Keliling"}),
+        ("direplikasi=ya", {"Puskesmas Keliling"}),
+        ("direplikasi=tidak", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("anggaran=di-bawah-50-juta", {"Puskesmas Keliling"}),
+        (
+            "anggaran=250-juta-1-miliar&anggaran=tidak-diketahui",
+            {"Aplikasi Sekolah Bersih", "Desa Cerdas"},
+        ),
+        ("status=terhenti_sementara", {"Aplikasi Sekolah Bersih"}),
+        ("tahun_dari=2020", {"Aplikasi Sekolah Bersih", "Desa Cerdas"}),
+        ("tahun_sampai=2021", {"Aplikasi Sekolah Bersih", "Puskesmas Keliling"}),
+        ("tahun_dari=2019&tahun_sampai=2022", {"Aplikasi Sekolah Bersih"}),
+        ("urusan=kesehatan&wilayah=73.02", {"Desa Cerdas"}),
+        ("q=sekolah", {"Aplikasi Sekolah Bersih"}),
+    ],
+)
+def test_every_facet_filters_the_catalogue(client, varied, query, expected):
+    response = client.get(f"/inovasi/?{query}")
+
+    assert set(titles(response)) == expected
+    assert notices(response) == []
+    soup = soup_of(response)
+    for pair in query.split("&"):
+        name, value = pair.split("=")
+        field = soup.select_one(f'.filters [name="{name}"]')
+        if field.name == "input" and field["type"] == "checkbox":
+            assert soup.select_one(f'.filters input[name="{name}"][value="{value}"]').has_attr(
+                "checked"
+            )
+
+
+def test_agency_facet_filters_by_slug(client, varied):
+    agency = varied["school"].agency
+
+    response = client.get(f"/inovasi/?instansi={agency.slug}")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+
+
+def test_facet_counts_ignore_their_own_selection_but_follow_the_others(client, varied):
+    response = client.get("/inovasi/?wilayah=73.71&tahap=penerapan")
+
+    # Other regions keep counting what they would add under the stage filter...
+    assert facet_counts(response, "region") == {"73.71": 1}
+    # ...and other stages count within the chosen region.
+    assert facet_counts(response, "stage") == {"penerapan": 1, "inisiatif": 1}
+    assert facet_counts(response, "sector") == {"kesehatan": 1}
+    assert facet_counts(response, "digital") == {"ya": 1}
+    assert facet_counts(response, "budget") == {"di-bawah-50-juta": 1}
+
+
+def test_unfiltered_facet_counts(client, varied):
+    response = client.get("/inovasi/")
+
+    assert facet_counts(response, "region") == {"73.02": 2, "73.71": 2}
+    assert facet_counts(response, "sector") == {"pendidikan": 2, "kesehatan": 2}
+    assert facet_counts(response, "replicated") == {"ya": 1, "tidak": 2}
+    assert facet_counts(response, "award") == {"kipp": 1}
+    assert facet_counts(response, "status") == {
+        "aktif": 1,
+        "terhenti_sementara": 1,
+        "dihentikan": 1,
+    }
+    years = [o.get_text(strip=True) for o in soup_of(response).select("#filter-year-from option")]
+    assert years == ["Semua", "2018 (1)", "2021 (1)", "2023 (1)"]
+
+
+def filter_state(params):
+    """A CatalogueFilter of internal parameter names: {name: value or [values]}."""
+    query = QueryDict(mutable=True)
+    for name, values in params.items():
+        query.setlist(name, values if isinstance(values, list) else [values])
+    return CatalogueFilter(query)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"year_from": "2020"},
+        {"year_to": "2019", "region": "73.71"},
+        {"region": "73.71", "stage": "penerapan"},
+        {"sector": ["kesehatan", "pendidikan"], "digital": "ya", "year_to": "2022"},
+        {"budget": ["di-bawah-50-juta", "tidak-diketahui"], "replicated": "tidak"},
+        {"minat": "terverifikasi", "pemantauan": "perlu-pembaruan", "year_from": "2019"},
+        {"award": "kipp", "sdg": "3", "q": "puskesmas"},
+        {"status": "dihentikan", "form": ["lainnya", "tata_kelola"], "year_from": "2021"},
+    ],
+)
+def test_each_count_is_what_ticking_that_value_alone_finds(varied, params):
+    """Exact counts: a value's count is the number of results of the same view with that
+    value alone ticked in its facet (the other facets' selections kept)."""
+    # Counters kept by the replication app, for the "minat" facet.
+    InnovationPage.objects.filter(pk=varied["village"].pk).update(
+        request_count=2, verified_replication_count=1
+    )
+    InnovationPage.objects.filter(pk=varied["health"].pk).update(visit_count=1)
+    state = filter_state(params)
+
+    facets = state.facets()
+
+    assert {facet.name for facet in facets} >= {"region", "agency", "minat", "pemantauan"}
+    for facet in facets:
+        for option in facet.options:
+            alone = filter_state({**params, facet.name: option.value})
+            assert option.count == alone.apply().count(), (facet.name, option.value)
+    years = dict(state.year_counts())
+    for year in range(2015, 2025):
+        alone = filter_state({**params, "year_from": str(year), "year_to": str(year)})
+        assert years.get(year, 0) == alone.apply().count(), year
+
+
+def test_facet_counts_take_a_fixed_number_of_queries(catalogue, django_assert_num_queries):
+    params = {"region": "73.71", "sector": "kesehatan", "stage": "penerapan"}
+    make_catalogue(catalogue, 3)
+    filter_state(params).facets()  # the taxonomies' rows and the facet index are kept
+    state = filter_state(params)
+    # Counted from the facet index this worker holds (innovations.facet_index): no query.
+    with django_assert_num_queries(0):
+        small = state.facets(), state.year_counts()
+    # A text search is counted by the database: the view restrictions (once per state), one
+    # grouped query per taxonomy facet (5), one for the ticked stage, one for every other
+    # choice facet and the years together.
+    searched = filter_state({**params, "q": "layanan"})
+    with django_assert_num_queries(8):
+        searched.facets(), searched.year_counts()
+
+    make_catalogue(catalogue, 20)
+    filter_state(params).facets()
+    state = filter_state(params)
+    with django_assert_num_queries(0):
+        large = state.facets(), state.year_counts()
+    assert large[1][0][1] > small[1][0][1]
+    searched = filter_state({**params, "q": "layanan"})
+    with django_assert_num_queries(8):
+        searched.facets(), searched.year_counts()
+
+
+@pytest.mark.postgres
+def test_the_default_order_can_be_read_from_its_index(catalogue):
+    """Migration 0010's index is on the expression Django writes for the default order, so
+    the first page of the unfiltered catalogue need not sort every innovation."""
+    InnovationPageFactory(parent=catalogue)
+    first_page = CatalogueFilter().ordered(CatalogueFilter().apply())[:12]
+    sql, params = first_page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "innovations_proven_order" in plan, plan
+
+
+def test_a_renamed_taxonomy_shows_in_the_facets_at_once(client, varied, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Kesehatan" in soup_of(client.get("/inovasi/")).select_one(".filters").get_text()
+    health = Sector.objects.get(slug="kesehatan")
+    health.name = "Kesehatan Masyarakat"
+    health.save()
+
+    filters = soup_of(client.get("/inovasi/")).select_one(".filters").get_text()
+
+    assert "Kesehatan Masyarakat" in filters
+
+
+def test_a_chosen_filter_is_named_without_a_query_and_follows_a_rename(client, varied, settings):
+    """The rows a filter's values name are kept per generation (issue 20): asked again, a
+    filtered page reads no taxonomy, and a renamed sector shows in the active filters."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def active_filters():
+        soup = soup_of(client.get("/inovasi/", {"urusan": "kesehatan"}))
+        return [link.get_text(" ", strip=True) for link in soup.select(".active-filters a")]
+
+    assert active_filters()[0].startswith("Kesehatan ")
+    with CaptureQueriesContext(connection) as asked:
+        client.get("/inovasi/", {"urusan": "kesehatan"})
+    assert not [query for query in asked.captured_queries if "innovations_sector" in query["sql"]]
+
+    health = Sector.objects.get(slug="kesehatan")
+    health.name = "Kesehatan Masyarakat"
+    health.save()
+    assert active_filters()[0].startswith("Kesehatan Masyarakat ")
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("terbaru", ["Desa Cerdas", "Aplikasi Sekolah Bersih", "Puskesmas Keliling"]),
+        ("az", ["Aplikasi Sekolah Bersih", "Desa Cerdas", "Puskesmas Keliling"]),
+        ("replikasi", ["Puskesmas Keliling", "Aplikasi Sekolah Bersih", "Desa Cerdas"]),
+    ],
+)
+def test_sorting(client, varied, sort, expected):
+    assert titles(client.get(f"/inovasi/?urutan={sort}")) == expected
+
+
+def test_default_order_puts_proven_practice_first(client, varied):
+    """Implemented and verified first, then implemented, on trial, initiatives (issue 18 item 8)."""
+    newest_initiative = varied["village"]
+    assert newest_initiative.launched_on > varied["health"].launched_on
+    expected = ["Puskesmas Keliling", "Aplikasi Sekolah Bersih", "Desa Cerdas"]
+    assert titles(client.get("/inovasi/")) == expected
+    # Asked for by name, the default order lands on the short URL.
+    assert client.get("/inovasi/?urutan=terbukti")["Location"] == "/inovasi/"
+
+    trial = varied["school"]
+    # Verification is written by the monitoring workflow, outside the editor.
+    InnovationPage.objects.filter(pk=trial.pk).update(last_verified_on=datetime.date(2025, 6, 1))
+    trial.refresh_from_db()
+    trial.stage = InnovationPage.Stage.IMPLEMENTATION
+    trial.implemented_on = datetime.date(2022, 1, 1)
+    trial.save_revision().publish()
+    assert titles(client.get("/inovasi/"))[0] == "Aplikasi Sekolah Bersih"
+    options = soup_of(client.get("/inovasi/")).select("select[name=urutan] option")
+    assert options[0]["value"] == "terbukti" and options[0].has_attr("selected")
+
+
+def test_empty_and_default_parameters_redirect_to_the_minimal_url(client, catalogue):
+    """A filter form sent whole (empty fields, default sort) lands on the short URL."""
+    response = client.get("/inovasi/?q=&tahap=penerapan&tahun_dari=&urutan=terbukti&halaman=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/inovasi/?tahap=penerapan"
+    response = client.get("/inovasi/?q=&tahun_dari=&tahun_sampai=")
+    assert response.status_code == 301 and response["Location"] == "/inovasi/"
+    assert client.get("/inovasi/?tahap=penerapan&urutan=az").status_code == 200
+
+
+def test_sort_by_recently_updated(client, varied):
+    varied["school"].save_revision().publish()
+
+    assert titles(client.get("/inovasi/?urutan=diperbarui"))[0] == "Aplikasi Sekolah Bersih"
+
+
+def test_pagination_keeps_the_filters_in_every_link(client, catalogue):
+    for number in range(14):
+        InnovationPageFactory(parent=catalogue, title=f"Inovasi {number:02d}")
+
+    first = soup_of(client.get("/inovasi/?urutan=az&tahap=penerapan"))
+    assert len(first.select(".icard")) == 12
+    next_link = first.select_one('.pagination a[rel="next"]')["href"]
+    assert next_link == "?tahap=penerapan&urutan=az&halaman=2"
+
+    second = client.get(f"/inovasi/{next_link}")
+    assert titles(second) == ["Inovasi 12", "Inovasi 13"]
+    assert soup_of(second).select_one('.pagination a[aria-current="page"]').get_text() == "2"
+
+    wide = client.get("/inovasi/?per_halaman=24")
+    assert len(titles(wide)) == 14
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("wilayah=99.99", "wilayah"),
+        ("wilayah=%3Cscript%3E", "wilayah"),
+        ("tahap=selesai", "tahap"),
+        ("tpb=99", "tpb"),
+        ("instansi=" + "x" * 5000, "instansi"),
+        ("tahun_dari=abc", "abc"),
+        ("tahun_dari=1700", "1700"),
+        ("urutan=random", "random"),
+        ("halaman=abc", "abc"),
+        ("halaman=999", "999"),
+        ("per_halaman=1000", "1000"),
+        ("foo=bar", "foo"),
+        ("urutan=az&urutan=terbaru", "urutan"),
+        ("q=" + "puskesmas " * 30, "q"),
+        ("wilayah=%00%ff", "wilayah"),
+    ],
+)
+def test_bad_filter_values_are_ignored_with_a_notice(client, varied, query, message):
+    response = client.get(f"/inovasi/?{query}")
+
+    assert response.status_code == 200
+    found = notices(response)
+    assert found and any(message in text for text in found), found
+    assert len(titles(response)) >= 1
+
+
+def test_unknown_values_next_to_valid_ones_keep_the_valid_filter(client, varied):
+    response = client.get("/inovasi/?tahap=uji_coba&tahap=salah&wilayah=73.02")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+    assert notices(response) == ["Nilai filter “tahap” tidak dikenal dan diabaikan: salah."]
+
+
+def test_many_repeated_values_are_capped_with_a_notice(client, varied):
+    response = client.get("/inovasi/?" + "&".join(["tahap=penerapan"] * 200))
+
+    assert titles(response) == ["Puskesmas Keliling"]
+    assert any("Terlalu banyak nilai" in text for text in notices(response))
+
+
+def test_reversed_year_range_is_swapped(client, varied):
+    response = client.get("/inovasi/?tahun_dari=2022&tahun_sampai=2019")
+
+    assert titles(response) == ["Aplikasi Sekolah Bersih"]
+    assert any("ditukar" in text for text in notices(response))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", 3),
+        ("wilayah=73.71&wilayah=73.02", 3),  # Desa Cerdas is in both: counted once
+        ("urusan=kesehatan", 2),
+        ("tahun_dari=2019&tahun_sampai=2022", 1),
+        ("tahun_dari=2018&urusan=pendidikan", 2),
+        ("tahun_sampai=2017", 0),
+        ("q=sekolah&tahun_dari=2020", 1),
+        ("q=desa&tahun_dari=2020", 2),
+    ],
+)
+def test_the_total_is_the_number_of_innovations_listed(client, varied, settings, query, expected):
+    """On the database the total is summed from the year counts, not counted again: it
+    must be what the list holds, under any filter, a year range and the text search."""
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    response = client.get(f"/inovasi/?{query}")
+
+    total = soup_of(response).select_one(".results__count").get_text(strip=True)
+    assert total == f"{expected} inovasi"
+    assert len(titles(response)) == expected
+
+
 def test_too_many_parameters_is_a_bad_request(client, varied):
     query = "&".join(f"x{n}=1" for n in range(10_500))
 
