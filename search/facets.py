@@ -1,8 +1,10 @@
-"""Facets with counts and facet filters over a ranked list of matches, in the database.
+"""Facets with counts and facet filters over a ranked list of matches, on the database path.
 
 Each facet counts the matches that pass every *other* selected facet, so choosing a region
-still shows how many matches each other region has. The number of queries does not depend on
-the number of matches.
+still shows how many matches each other region has. What is counted (each published page's
+type, year, regions and sectors) is held in the worker's memory until the next publish
+(`page_items`); a regulation's year is read per search. No query depends on the number of
+matches.
 """
 
 from collections import Counter, defaultdict
