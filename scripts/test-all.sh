@@ -30,6 +30,9 @@ ensure_system_packages() {
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
     command -v pg_ctlcluster >/dev/null || missing+=(postgresql-common)
+    # The operations tests run a real nginx in front of two replicas and a real Redis.
+    [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+    command -v redis-server >/dev/null || missing+=(redis-server)
     if [ "${#missing[@]}" -gt 0 ]; then
         stage "Installing Debian packages: ${missing[*]}"
         apt_install "${missing[@]}"
