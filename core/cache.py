@@ -223,6 +223,24 @@ def rendered_once(key, render, seconds):
     return mark_safe(html)  # noqa: S308 - `render` gives a template's own escaped output
 
 
+# Values held in this worker's memory as Python objects: {name: (key, value)}.
+_held_objects = {}
+
+
+def held(name, key, read):
+    """`read()` held in this worker's own memory as it is (not pickled) under `name`, until
+    it is asked for with another `key` (which carries the tokens of what it holds): for
+    facts many requests scan by the thousand, where unpickling them from a cache would cost
+    what reading them does. One value per name, so an old one is dropped, not kept beside;
+    read the tokens for `key` before `read()` reads the data, so a publish meanwhile leaves
+    the value under superseded tokens."""
+    found = _held_objects.get(name)
+    if found is None or found[0] != key:
+        found = (key, read())
+        _held_objects[name] = found
+    return found[1]
+
+
 class Held:
     """An item `kept_items` found in this worker's own memory, unpickled only when read:
     a list whose items are shown from HTML kept under the same tokens never reads them.

@@ -33,7 +33,9 @@ class Any(In):
         )
 
     def get_prep_lookup(self):
-        if self._plain_integers():
+        # Asked once (lookups prepare their value when they are made), kept for as_postgresql.
+        self.plain_integers = self._plain_integers()
+        if self.plain_integers:
             return self.rhs
         return super().get_prep_lookup()
 
@@ -41,7 +43,7 @@ class Any(In):
         if not self.rhs_is_direct_value():
             return self.as_sql(compiler, connection)
         field = self.lhs.output_field
-        if self._plain_integers():
+        if getattr(self, "plain_integers", False):
             values = list(dict.fromkeys(self.rhs))
         else:
             values = list(

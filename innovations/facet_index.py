@@ -21,7 +21,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.cache import tags_digest
+from core.cache import held, tags_digest
 
 from .filters import CHOICE_FACETS, FACET_ORDER, TAXONOMY_FACETS, THROUGH, value_conditions
 from .models import InnovationAward
@@ -137,18 +137,8 @@ class FacetIndex:
         return facets, [(year, count) for year, count in by_year if count]
 
 
-# This worker's indices: {language: (the tokens and day they were read under, FacetIndex)}.
-_held = {}
-
-
 def held_index(state):
     """The FacetIndex of the language read, held in this worker's memory until the next
-    publish, view restriction or taxonomy edit, or the next day. The tokens are read before
-    the innovations, so a publish meanwhile leaves the index under superseded tokens."""
+    publish, view restriction or taxonomy edit, or the next day (core.cache.held)."""
     key = (tags_digest("catalogue"), timezone.localdate())
-    language = get_language()
-    held = _held.get(language)
-    if held is None or held[0] != key:
-        held = (key, FacetIndex.read(state))
-        _held[language] = held
-    return held[1]
+    return held(f"catalogue:facet-index:{get_language()}", key, lambda: FacetIndex.read(state))

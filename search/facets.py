@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.cache import CONTENT, KEPT_SECONDS, derived, generation_key, tags_digest
+from core.cache import CONTENT, KEPT_SECONDS, derived, generation_key, held, tags_digest
 from core.routing import public
 from innovations.models import InnovationPage, Region, Sector
 from publications.models import Regulation
@@ -73,19 +73,6 @@ def _page_type(content_type_id, types):
     return types[content_type_id]
 
 
-def taxonomy_slugs():
-    """{facet: {id: slug}} of regions and sectors, kept per generation (a taxonomy's edit
-    starts a new one)."""
-
-    def read():
-        return {
-            "wilayah": dict(Region.objects.values_list("pk", "slug")),
-            "urusan": dict(Sector.objects.values_list("pk", "slug")),
-        }
-
-    return derived.get_or_set(generation_key("search", "taxonomy-slugs"), read, KEPT_SECONDS)
-
-
 def _read_page_facts():
     """{pk: (content type id, year, region slugs, sector slugs)} of every published, public
     page: on PostgreSQL in one query, elsewhere with the regions and sectors read from their
@@ -122,7 +109,10 @@ def _read_page_facts():
             (pk, content_type_id, year, found["regions"][pk], found["sectors"][pk])
             for pk, content_type_id, year in pages.values_list("pk", "content_type", "year")
         ]
-    slugs = taxonomy_slugs()
+    slugs = {
+        "wilayah": dict(Region.objects.values_list("pk", "slug")),
+        "urusan": dict(Sector.objects.values_list("pk", "slug")),
+    }
     # Pages share their region and sector tuples: thousands of pages, a few hundred sets.
     shared = {}
 
@@ -141,18 +131,6 @@ def _read_page_facts():
     }
 
 
-# This worker's page facts and items: {name: (the tokens they were read under, value)}.
-_held = {}
-
-
-def _held_value(name, key, read):
-    held = _held.get(name)
-    if held is None or held[0] != key:
-        held = (key, read())
-        _held[name] = held
-    return held[1]
-
-
 def page_items():
     """{pk: Item} of every published, public page in the language read, held in this
     worker's own memory until the next publish, view restriction or taxonomy edit.
@@ -163,7 +141,7 @@ def page_items():
     thousands of rows would cost what the query does. The tokens are read before the pages,
     so a publish meanwhile leaves these under superseded tokens."""
     key = tags_digest(CONTENT)
-    facts = _held_value("facts", key, _read_page_facts)
+    facts = held("search:page-facts", key, _read_page_facts)
 
     def items():
         types = {}
@@ -174,7 +152,7 @@ def page_items():
                 found[pk] = Item("page", pk, *page_type, year, regions, sectors)
         return found
 
-    return _held_value(("items", get_language()), key, items)
+    return held(f"search:page-items:{get_language()}", key, items)
 
 
 def describe(ranked):
